@@ -1,0 +1,204 @@
+"""Stage 5: find and normalise the facts of each sentence.
+
+``Normaliser.facts(sentence, ctx)`` -> ``Facts``: dates (ISO), numbers (value + unit), places
+(canonical name, aliases folded), roles (canonical role, with the person it belongs to), people
+(canonical name across the whole run), quotes (words + speaker), negations and spelling variants.
+People are resolved across all articles of a run, so ``learn_names`` sees every sentence first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..settings import DEFAULT, Settings
+from ..types import Facts, Mention, Sentence
+from . import dates as datemod
+from .dates import DateContext
+from .entities import find_places, find_roles, name_candidates, name_key
+from .numbers import find_numbers, format_value
+from .quotes import find_quotes, negations, speaker_spans
+from .text import WORD, american
+
+__all__ = ["Normaliser", "DateContext"]
+
+APPOSITIVE = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
+
+
+@dataclass
+class _Person:
+    display: str
+    key: str
+    count: int
+
+
+@dataclass
+class Normaliser:
+    extra: dict | None = None
+    settings: Settings = DEFAULT
+    people: list[_Person] = field(default_factory=list)
+
+    # --- people registry over the whole run ---------------------------------------------------
+    def _masks(self, text: str) -> list[tuple[int, int]]:
+        spans = [(m.start, m.end) for m in find_places(text, self.extra)]
+        spans += [(m.start, m.end) for m in find_roles(text, self.extra)]
+        spans += [(d.start, d.end) for d in datemod.find_dates(text)]
+        return spans
+
+    def learn_names(self, texts: list[str]) -> None:
+        """Collect full names (two or more tokens) and cluster their variants with rapidfuzz."""
+        from rapidfuzz import fuzz
+
+        counts: Counter[str] = Counter()
+        surfaces: dict[str, Counter[str]] = {}
+        for text in texts:
+            for s, e, cand in name_candidates(text, self._masks(text)):
+                if len(cand.split()) < 2:
+                    continue
+                k = name_key(cand)
+                counts[k] += 1
+                surfaces.setdefault(k, Counter())[re.sub(r"[’']s$", "", cand)] += 1
+        clusters: list[_Person] = []
+        for k in sorted(counts, key=lambda k: (-counts[k], k)):
+            for p in clusters:
+                if fuzz.token_sort_ratio(k, p.key) >= self.settings.name_fuzz:
+                    p.count += counts[k]
+                    surfaces[p.key] += surfaces[k]
+                    self._alias[k] = p.key
+                    break
+            else:
+                clusters.append(_Person(display="", key=k, count=counts[k]))
+                self._alias[k] = k
+        for p in clusters:
+            p.display = sorted(surfaces[p.key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        self.people = clusters
+
+    def __post_init__(self) -> None:
+        self._alias: dict[str, str] = {}
+
+    def _person(self, surface: str, recent: list[str]) -> tuple[str, str] | None:
+        """(canonical display, variant) for a name as written, or None if it is not a known person."""
+        from rapidfuzz import fuzz
+
+        k = name_key(surface)
+        by_key = {p.key: p for p in self.people}
+        if k in self._alias:
+            p = by_key[self._alias[k]]
+            variant = "name" if re.sub(r"[’']s$", "", surface) != p.display and name_key(p.display) != k else ""
+            if not variant and re.sub(r"[’']s$", "", surface) != p.display and len(k.split()) > 1:
+                variant = "name"
+            return p.display, variant
+        tokens = k.split()
+        if len(tokens) != 1:
+            return None
+        tok = tokens[0]
+        matches = [p for p in self.people if tok in (p.key.split()[0], p.key.split()[-1])]
+        if not matches:
+            matches = [p for p in self.people
+                       if fuzz.ratio(tok, p.key.split()[-1]) >= self.settings.name_fuzz and len(tok) >= 5]
+        if not matches:
+            return None
+        if len(matches) > 1:
+            for r in reversed(recent):  # the most recent full name in this article that fits
+                for p in matches:
+                    if p.display == r:
+                        return p.display, ""
+            matches.sort(key=lambda p: (-p.count, p.key))
+        return matches[0].display, ""
+
+    # --- one sentence ---------------------------------------------------------------------------
+    def facts(self, sentence: Sentence, ctx: DateContext = DateContext(), recent: list[str] | None = None) -> Facts:
+        text = sentence.text
+        recent = recent if recent is not None else []
+        mentions: list[Mention] = []
+
+        found_dates = datemod.find_dates(text, ctx)
+        for d in found_dates:
+            variant = "date" if d.how != "absolute" and d.value else ""
+            mentions.append(Mention("date", d.text, d.start, d.end, d.value or "", detail=d.how, variant=variant))
+        date_spans = [(d.start, d.end) for d in found_dates]
+
+        for n in find_numbers(text, date_spans):
+            mentions.append(Mention("number", n.text, n.start, n.end, format_value(n.value, n.unit),
+                                    detail="approx" if n.approx else ""))
+
+        places = find_places(text, self.extra)
+        mentions += places
+        roles = find_roles(text, self.extra)
+        masked = [(m.start, m.end) for m in places + roles] + date_spans
+        people: list[Mention] = []
+        for s, e, cand in name_candidates(text, masked):
+            got = self._person(cand, recent)
+            if got is None and len(cand.split()) > 1:
+                # "Meanwhile Blinken": try the last token alone
+                last = cand.split()[-1]
+                got = self._person(last, recent)
+                if got:
+                    s = e - len(last)
+                    cand = text[s:e]
+            if got is None:
+                continue
+            display, variant = got
+            surface = re.sub(r"[’']s$", "", cand)
+            people.append(Mention("person", surface, s, s + len(surface), display, variant=variant))
+            if len(cand.split()) > 1:
+                recent.append(display)
+        mentions += people
+
+        for r in roles:
+            holder = self._holder(text, r, people)
+            mentions.append(Mention("role", r.text, r.start, r.end, r.value, detail=holder, variant=r.variant))
+
+        quotes = find_quotes(text)
+        speaker = self._speaker(text, quotes, people) if quotes else ""
+        for q in quotes:
+            mentions.append(Mention("quote", q.text, q.start, q.end, quote_key(q.text), detail=speaker))
+        for s, e, cue in negations(text, quotes):
+            mentions.append(Mention("negation", cue, s, e, cue.lower()))
+
+        for m in WORD.finditer(text):
+            us = american(m.group(0), self.extra)
+            if us and us != m.group(0).lower():
+                mentions.append(Mention("spelling", m.group(0), m.start(), m.end(), us, variant="spelling"))
+
+        mentions.sort(key=lambda m: (m.start, m.end, m.kind, m.value))
+        return Facts(sentence.id, tuple(mentions))
+
+    @staticmethod
+    def _holder(text: str, role: Mention, people: list[Mention]) -> str:
+        """The person a role belongs to: "Defense Minister Nobuo Kishi", "Austin, the defense chief"."""
+        after = [p for p in people if p.start >= role.end and p.start - role.end <= 2]
+        if after:
+            return after[0].value
+        before = [p for p in people if p.end <= role.start and APPOSITIVE.match(text[p.end:role.start])]
+        if before:
+            return before[-1].value
+        if text[max(0, role.start - 3):role.start].lower() == "as ":
+            comma = text.find(",", role.end)
+            nxt = [p for p in people if comma != -1 and 0 <= p.start - comma <= 2]
+            if nxt:
+                return nxt[0].value
+        return ""
+
+    @staticmethod
+    def _speaker(text: str, quotes, people: list[Mention]) -> str:
+        spans = speaker_spans(text, quotes)
+        inside = [(q.start, q.end) for q in quotes]
+        candidates = [p for p in people if not any(s <= p.start < e for s, e in inside)]
+        for s, e in spans:
+            near = [p for p in candidates if s <= p.start < e]
+            if near:
+                centre = (s + e) / 2
+                return min(near, key=lambda p: (abs(p.start - centre), p.start)).value
+        if spans and candidates:
+            return candidates[0].value
+        return ""
+
+
+def quote_key(words: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (american_phrase(words)).lower()))
+
+
+def american_phrase(s: str) -> str:
+    return re.sub(r"[A-Za-z]+", lambda m: american(m.group(0)) or m.group(0), s)

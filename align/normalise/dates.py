@@ -1,0 +1,295 @@
+"""Date expressions: find them with our own patterns, parse each span with dateparser, resolve
+weekdays and relative phrases against the publication date and the verb's tense.
+
+dateparser's ``search_dates`` reads "March 15–18" as 2018 and "The talks may resume" as May
+(FACTS.md), so search is ours and dateparser only parses spans we already know are dates.
+
+Values are ISO: a day ``2021-03-16``, an interval ``2021-03-15/2021-03-18``, a month ``2021-03``
+or a year ``2050``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+# "May" alone is too often a verb: month names need a day or a year next to them, and the
+# three-letter forms need their full stop ("Dec.") or a day.
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*(?:[-–—]|to|until|through|and)\s*"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b")),
+    ("range_md", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b")),
+    ("range_dm", re.compile(rf"\b(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
+    ("md", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[-–—]\s*\d)(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("dm", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("my", re.compile(rf"\b(?:in|since|until|by|from|of|during|early|late|mid-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last week|next week|this week|earlier this week|"
+                            r"last month|next month|this month|last year|next year|this year|"
+                            r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
+    ("year", re.compile(rf"\b(?:by|in|since|until|before|after|from|during)\s+(?:the end of\s+)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\w+\s+(?:pact|agreement|accord|deal|summit))")),
+]
+
+FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is expected to|are expected to|"
+                    r"plans? to|is planning to|are planning to|is due to|are due to|is scheduled to|"
+                    r"are scheduled to|is going to|are going to|upcoming|next)\b", re.I)
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None  # None: found but cannot be resolved (no reference date)
+    how: str  # "absolute" | "year from publication" | "year from co-source" | "weekday, past" | ...
+
+
+@dataclass(frozen=True)
+class DateContext:
+    published: date | None = None  # the article's own date: anchor for weekdays and relative phrases
+    year: int | None = None  # year for dates written without one
+    year_from: str = "publication"  # "publication" | "co-source"
+
+
+@lru_cache(maxsize=1)
+def _dateparser():
+    import dateparser  # 0.24 s: imported only when a date span needs parsing
+
+    return dateparser
+
+
+def _parse_day(text: str, year: int | None) -> date | None:
+    """Parse one absolute day span ("March 17, 2021", "Dec. 21", "17 March") with dateparser."""
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"],
+                "DATE_ORDER": "MDY", "RETURN_AS_TIMEZONE_AWARE": False}
+    if year is not None:
+        from datetime import datetime
+
+        settings["RELATIVE_BASE"] = datetime(year, 6, 15)
+    clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace("Sept.", "Sep.")
+    parsed = _dateparser().parse(clean, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _interval(a: date, b: date) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+def find_dates(text: str, ctx: DateContext = DateContext()) -> list[DateMention]:
+    """All date expressions in ``text``, longest first where two overlap, in text order."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if kind == "weekday" and m.group("rel") in (None, "on", "early", "late"):
+                # keep "on Tuesday"'s "on" out of the span but inside the match for context
+                if m.group("rel") == "on":
+                    s = m.start("wd")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            value, how = _resolve(kind, m, text, ctx)
+            if value is False:
+                continue
+            taken.append((s, e))
+            out.append(DateMention(text[s:e], s, e, value, how))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _year(m: re.Match, ctx: DateContext) -> tuple[int | None, str]:
+    if m.groupdict().get("y"):
+        return int(m.group("y")), "absolute"
+    if ctx.year is not None:
+        return ctx.year, f"year from {ctx.year_from}"
+    return None, "no year"
+
+
+def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
+    """Return (value, how); value False means "not a date after all"."""
+    if kind == "iso":
+        return m.group(0), "absolute"
+    if kind in ("range_md", "range_dm"):
+        year, how = _year(m, ctx)
+        if year is None:
+            return None, how
+        month = _month(m.group("m"))
+        d1, d2 = int(re.sub(r"\D", "", m.group("d1"))), int(re.sub(r"\D", "", m.group("d2")))
+        if d2 <= d1:
+            return False, ""
+        try:
+            return _interval(date(year, month, d1), date(year, month, d2)), how
+        except ValueError:
+            return False, ""
+    if kind in ("md", "dm"):
+        year, how = _year(m, ctx)
+        if m.group("m").lower().rstrip(".") == "may" and kind == "md" and not m.group("y") and not m.group("wd"):
+            # "may 5" is rare as a verb+number, but "May 5" capitalised is a date: require the capital
+            if not m.group("m")[0].isupper():
+                return False, ""
+        span = f"{m.group('m')} {m.group('d')}" + (f", {year}" if year else "")
+        d = _parse_day(span, year) if year else None
+        if year is None:
+            return None, how
+        if d is None:
+            return False, ""
+        return _iso(d), how
+    if kind == "my":
+        return f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", "absolute"
+    if kind == "year":
+        return m.group("y"), "absolute"
+    if kind == "weekday":
+        if ctx.published is None:
+            return None, "weekday without a publication date"
+        target = WEEKDAYS.index(m.group("wd").lower())
+        rel = (m.group("rel") or "").lower()
+        base = ctx.published
+        if rel == "last":
+            delta = (base.weekday() - target) % 7 or 7
+            return _iso(base - timedelta(days=delta)), "weekday, last"
+        if rel == "next":
+            delta = (target - base.weekday()) % 7 or 7
+            return _iso(base + timedelta(days=delta)), "weekday, next"
+        if _future(text, m.start()):
+            delta = (target - base.weekday()) % 7
+            return _iso(base + timedelta(days=delta)), "weekday, future tense"
+        delta = (base.weekday() - target) % 7
+        return _iso(base - timedelta(days=delta)), "weekday, past tense"
+    if kind == "relative":
+        if ctx.published is None:
+            return None, "relative without a publication date"
+        return _relative(m, ctx.published), "relative"
+    return False, ""
+
+
+def _future(text: str, at: int) -> bool:
+    """Is the clause holding position ``at`` in the future tense? Looks back to the clause start."""
+    clause_start = max(text.rfind(sep, 0, at) for sep in (". ", "; ", "“", '"', ", while", ", but", ", and"))
+    window = text[max(clause_start, 0):at]
+    return bool(FUTURE.search(window))
+
+
+def _relative(m: re.Match, base: date) -> str:
+    rel = m.group("rel").lower()
+    if rel in ("today", "tonight"):
+        return _iso(base)
+    if rel == "yesterday":
+        return _iso(base - timedelta(days=1))
+    if rel == "tomorrow":
+        return _iso(base + timedelta(days=1))
+    monday = base - timedelta(days=base.weekday())
+    if rel in ("this week", "earlier this week"):
+        return _interval(monday, monday + timedelta(days=6))
+    if rel == "last week":
+        return _interval(monday - timedelta(days=7), monday - timedelta(days=1))
+    if rel == "next week":
+        return _interval(monday + timedelta(days=7), monday + timedelta(days=13))
+    if rel in ("this month", "last month", "next month"):
+        month = base.month + {"this month": 0, "last month": -1, "next month": 1}[rel]
+        year = base.year + (month - 1) // 12
+        return f"{year:04d}-{(month - 1) % 12 + 1:02d}"
+    if rel in ("this year", "last year", "next year"):
+        return str(base.year + {"this year": 0, "last year": -1, "next year": 1}[rel])
+    n = m.group("n").lower()
+    count = NUMBER_WORDS.get(n) or int(n)
+    days = count * (7 if m.group("unit").startswith("week") else 1)
+    return _iso(base - timedelta(days=days))
+
+
+# --- whole-line dates (datelines) -------------------------------------------------------------
+
+_DATELINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:(?:on\s+)?{_WD},?\s+)?"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?"
+    r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+_ISO_LINE = re.compile(rf"^(?:(?:published|updated)\s*:?\s*)?({_YEAR})-([01]\d)-([0-3]\d)(?:[T ][\d:.]+Z?)?\s*$", re.I)
+
+
+def dateline(line: str) -> date | tuple[int, int] | None:
+    """A line that is only a date: the date, or (month, day) when it has no year."""
+    m = _ISO_LINE.match(line.strip())
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    m = _DATELINE.match(line.strip())
+    if not m:
+        return None
+    month = _month(m.group("m1") or m.group("m2"))
+    day = int(re.sub(r"\D", "", m.group("d1") or m.group("d2")))
+    try:
+        if m.group("y"):
+            return date(int(m.group("y")), month, day)
+        date(2000, month, day)
+    except ValueError:
+        return None
+    return (month, day)
+
+
+_WIRE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z .,'’-]{{1,40}}?),\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
+    r"\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s*"
+)
+
+
+def wire_dateline(line: str) -> tuple[date | tuple[int, int], int] | None:
+    """ "TOKYO, March 16 (Reuters) - ..." : the date and the length of the prefix."""
+    m = _WIRE.match(line)
+    if not m:
+        return None
+    month, day = _month(m.group("m")), int(re.sub(r"\D", "", m.group("d")))
+    try:
+        date(int(m.group("y") or 2000), month, day)
+    except ValueError:
+        return None
+    found = date(int(m.group("y")), month, day) if m.group("y") else (month, day)
+    return found, m.end()
+
+
+def parse_iso_prefix(value: str) -> date | None:
+    """ "2022-12-21T22:10:00Z" or "2022-12-21" -> date; anything else -> None."""
+    m = re.match(rf"\s*({_YEAR})-([01]\d)-([0-3]\d)", value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def parse_user_date(value: str) -> date | None:
+    """A --published value: ISO first, then any unambiguous day dateparser reads."""
+    d = parse_iso_prefix(value)
+    if d is not None and re.fullmatch(r"\s*\d{4}-\d\d-\d\d\s*", value):
+        return d
+    if re.search(r"[A-Za-z]", value or "") and dateline(value) and isinstance(dateline(value), date):
+        return dateline(value)
+    return None

@@ -1,0 +1,222 @@
+"""Places (with aliases), roles (with title variants) and people (with name variants).
+
+Matchers are compiled once per table set. Each finder returns ``Mention``s with offsets inside
+the sentence, the canonical ``value`` and, where the surface differs, the ``variant`` kind.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import tables
+from ..types import Mention
+from .text import american, fold_accents
+
+_CAP = r"[A-Z][a-zà-ÿ’'\-]*(?:-[A-Za-z][a-z]+)?"
+
+
+def _key(extra: dict | None) -> str:
+    import json
+
+    return json.dumps(extra or {}, sort_keys=True)
+
+
+def _spell_fold(s: str, extra: dict | None) -> str:
+    """Fold British spellings inside a phrase, keeping length-insensitive matching simple."""
+    return re.sub(r"[A-Za-z]+", lambda m: _recase(m.group(0), american(m.group(0), extra)), s)
+
+
+def _recase(word: str, us: str | None) -> str:
+    if us is None:
+        return word
+    if word.isupper():
+        return us.upper()
+    if word[0].isupper():
+        return us[0].upper() + us[1:]
+    return us
+
+
+# --- places -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def _place_matcher(key: str):
+    import json
+
+    extra = json.loads(key) or None
+    names: dict[str, tuple[str, str]] = {}  # surface -> (canonical, variant kind)
+    for canon, entry in tables.places(extra).items():
+        names[canon] = (canon, "")
+        for alias in entry.get("aliases", []):
+            names[alias] = (canon, "alias")
+        for adj in entry.get("adjectives", []):
+            names[adj] = (canon, "")
+    case_sensitive = sorted((n for n in names if n.replace(".", "").isupper() or len(n) <= 3), key=len, reverse=True)
+    insensitive = sorted((n for n in names if n not in case_sensitive), key=len, reverse=True)
+
+    def alt(items):
+        return "|".join(re.escape(n).replace(r"\-", "-") for n in items)
+
+    pats = []
+    if case_sensitive:
+        pats.append(re.compile(rf"(?<![\w.])(?:{alt(case_sensitive)})(?![\w]|\.\w)"))
+    if insensitive:
+        pats.append(re.compile(rf"(?<![\w])(?:{alt(insensitive)})(?![\w])", re.I))
+    lower = {n.lower(): v for n, v in names.items()}
+    return pats, names, lower
+
+
+def find_places(text: str, extra: dict | None = None) -> list[Mention]:
+    pats, names, lower = _place_matcher(_key(extra))
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    candidates = []
+    for p in pats:
+        for m in p.finditer(text):
+            candidates.append((m.start(), -(m.end() - m.start()), m))
+    for _, _, m in sorted(candidates, key=lambda c: (c[1], c[0])):
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        surface = m.group(0)
+        canon, variant = names.get(surface) or lower[surface.lower()]
+        if surface.endswith("-"):  # "US-Japan": the adjective form with its hyphen
+            e -= 1
+            surface = surface[:-1]
+        taken.append((s, e))
+        found.append(Mention("place", surface, s, e, canon, variant=variant))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def place_note(canon: str, extra: dict | None = None) -> str:
+    return tables.places(extra).get(canon, {}).get("note", "")
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def _role_matcher(key: str):
+    import json
+
+    extra = json.loads(key) or None
+    surfaces: dict[str, str] = {}
+    for canon, entry in tables.titles(extra).items():
+        for v in [canon] + list(entry.get("variants", [])):
+            surfaces[_spell_fold(v, extra).lower()] = canon
+    sensitive = []  # single capitalised words ("President", "Speaker", "PM") only as written
+    insensitive = []
+    for canon, entry in tables.titles(extra).items():
+        for v in entry.get("variants", []):
+            fv = _spell_fold(v, extra)
+            (sensitive if (" " not in fv and fv[:1].isupper()) else insensitive).append(fv)
+    sensitive = sorted(set(sensitive), key=len, reverse=True)
+    insensitive = sorted(set(insensitive) | {c for c in tables.titles(extra)}, key=len, reverse=True)
+    pats = [re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(v) for v in insensitive)})(?![\w])", re.I)]
+    if sensitive:
+        pats.append(re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(v) for v in sensitive)})(?![\w])"))
+    return pats, surfaces
+
+
+def find_roles(text: str, extra: dict | None = None) -> list[Mention]:
+    """Roles in ``text``. Spelling is folded first so "Defence Minister" matches "Defense Minister"."""
+    folded = _spell_fold(text, extra)  # same length per word? not always: map through word offsets
+    pats, surfaces = _role_matcher(_key(extra))
+    offsets = _offset_map(text, folded)
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    cands = sorted(((m.start(), -(m.end() - m.start()), m) for p in pats for m in p.finditer(folded)),
+                   key=lambda c: (c[1], c[0]))
+    for _, _, m in cands:
+        s, e = offsets(m.start()), offsets(m.end())
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        canon = surfaces[m.group(0).lower()]
+        surface = text[s:e]
+        variant = "title" if _plain(surface) != canon else ""
+        taken.append((s, e))
+        out.append(Mention("role", surface, s, e, canon, variant=variant))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _plain(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _offset_map(original: str, folded: str):
+    """Map offsets in the spelling-folded text back to the original (words may change length)."""
+    if len(original) == len(folded):
+        return lambda i: i
+    o_words = list(re.finditer(r"[A-Za-z]+", original))
+    f_words = list(re.finditer(r"[A-Za-z]+", folded))
+
+    def back(i: int) -> int:
+        delta = 0
+        for ow, fw in zip(o_words, f_words):
+            if fw.start() >= i:
+                break
+            if fw.end() <= i:
+                delta = ow.end() - fw.end()
+            else:  # inside a word
+                return min(ow.start() + (i - fw.start()), ow.end())
+        return i + delta
+
+    return back
+
+
+# --- people -----------------------------------------------------------------------------------
+
+NOT_NAME = frozenset("""
+The A An In On At For From By With As To Of And But Or If When While After Before During Since Until
+This That These Those It Its Their They He She We I You Our His Her Both Each Every All Some Many
+Meanwhile However According Following Just Also Then Still Yet Even Only Not No Yes Mr Mrs Ms Dr
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+State Department Ministry Pentagon White House Congress Senate Parliament Government Administration
+Cabinet Alliance Quad ASEAN NATO UN EU Coast Guard Islands Island Sea Seas Strait Peninsula Region
+Agreement Dialogue Accord Pact Treaty Council Committee Commission Affairs Forces Force Army Navy Air
+Party University Times Post News Press Agency Reuters AP AFP BBC CNN NPR Images Photo Getty Source
+COVID Covid Coronavirus Secretary Secretaries Minister Ministers President Prime Defense Defence Foreign
+Supreme Leader General Gen Sen Senator Speaker Chief Deputy Vice Director Ambassador King Queen Prince
+Special Measures Dialogue Indo Pacific Western Eastern Northern Southern East West North South Central
+Korean Japanese Chinese American British Indian Australian Ukrainian Russian Burmese Thai European
+Tour Asia Begin Begins Biden's Republic People's Democratic Kingdom United States Nations Union
+Oval Office Capitol Congress Patriot Red Cross Crescent Magnitude Richter Survey Geological USGS
+Inter Korean Security Defense Climate Summit Group Bank Fund Monetary International National Federal
+Earth World Health Organization WHO Sunday Hotel Airport Hospital Emergency Relief Rescue Workers
+""".split())
+NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z][a-zà-ÿ]+)*|[A-Z][a-z]?-[a-z]+")
+POSSESSIVE = re.compile(r"[’']s$")
+
+
+def name_key(name: str) -> str:
+    """Fold case, accents, hyphens and possessives: "Kim Jong-un's" -> "kim jong un"."""
+    name = POSSESSIVE.sub("", name)
+    return " ".join(fold_accents(name).lower().replace("-", " ").replace("’", "").replace("'", "").split())
+
+
+def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Runs of capitalised tokens that could be names, outside already-masked spans (places, roles)."""
+    out = []
+    run: list[re.Match] = []
+
+    def close():
+        if run:
+            s, e = run[0].start(), run[-1].end()
+            out.append((s, e, text[s:e]))
+        run.clear()
+
+    for m in NAME_TOKEN.finditer(text):
+        tok = POSSESSIVE.sub("", m.group(0))
+        bad = tok in NOT_NAME or any(m.start() < me and ms < m.end() for ms, me in masked)
+        if bad:
+            close()
+            continue
+        if run and text[run[-1].end():m.start()] not in (" ",):
+            close()
+        run.append(m)
+        if text[m.end():m.end() + 2] in ("’s", "'s"):
+            close()
+    close()
+    return out

@@ -1,0 +1,76 @@
+"""Numbers with the thing they count: "$1.85 billion", "at least 1,644 people", "7.7 magnitude"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import stem
+
+WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+         "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12, "dozens": 24}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+NUMBER = re.compile(
+    r"(?<![\w.+/-])(?P<cur>[$£€])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    r"(?:" + "|".join(WORDS) + r"))(?P<pct>\s?%|\s?per ?cent|\s?percent)?"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    r"(?![\w+]|[-–]\w|\.\d)", re.I)
+# a year, a time or a hyphenated name ("COVID-19", "2+2") is not a count
+NOT_COUNT = re.compile(r"(?:[A-Za-z]-\d|\d\+\d)")
+QUALIFIER = re.compile(r"(?:more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly)\s*$", re.I)
+UNIT = re.compile(r"^\s*(?:(?:of|[\w-]+ly)\s+)?(?P<unit>[A-Za-z][A-Za-z-]+)")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    approx: bool
+
+
+def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for m in NUMBER.finditer(text):
+        s, e = m.span()
+        if s < len(text) and text[s].isspace():
+            s += 1
+        if any(s < de and ds < e for ds, de in date_spans):
+            continue
+        around = text[max(0, s - 2):e + 2]
+        if NOT_COUNT.search(around):
+            continue
+        raw = m.group("num")
+        low = raw.lower()
+        if low in WORDS:
+            if low in ("one",) and not m.group("scale"):
+                continue  # "one of", "one day": rarely a reported count
+            value = float(WORDS[low])
+        else:
+            value = float(raw.replace(",", ""))
+            if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("cur") and not m.group("scale"):
+                continue  # a year
+        if m.group("scale"):
+            scale = m.group("scale").lower()
+            if scale in ("m", "k") and not m.group("cur"):
+                continue
+            value *= SCALE[scale]
+        unit = "%" if m.group("pct") else ""
+        if m.group("cur"):
+            unit = {"$": "usd", "£": "gbp", "€": "eur"}[m.group("cur")]
+        if not unit:
+            u = UNIT.match(text[e:])
+            unit = stem(u.group("unit").lower()) if u else ""
+            if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the"):
+                unit = ""
+        approx = bool(QUALIFIER.search(text[max(0, s - 14):s]))
+        out.append(NumberMention(text[s:e], s, e, value, unit, approx))
+    return out
+
+
+def format_value(value: float, unit: str) -> str:
+    v = int(value) if value == int(value) else value
+    return f"{v:,} {unit}".strip() if unit not in ("usd", "gbp", "eur") else f"{v:,} {unit.upper()}"

@@ -1,0 +1,43 @@
+"""Quotations and who said them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|(?<!\w)‘([^’]{3,}?)’(?!\w)")
+SPEECH = r"(?:said|says|say|told|tells|noted|notes|added|adds|stated|states|wrote|warned|warns|called|calls|declared|insisted|argued|stressed|urged|described|announced|remarked|reaffirmed|asked)"
+NEGATION = re.compile(r"\b(?:not|n[’']t|never|no|neither|nor|without|none|nobody|nothing|denied|denies|deny|refused|refuses|rejected|rejects|failed to|fails to)\b|\w+n[’']t\b", re.I)
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    text: str  # the quoted words
+    start: int
+    end: int
+
+
+def find_quotes(text: str, min_words: int = 3) -> list[QuoteMention]:
+    out = []
+    for m in QUOTE.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        words = m.group(g)
+        if len(words.split()) < min_words:
+            continue
+        out.append(QuoteMention(words, m.start(), m.end()))
+    return out
+
+
+def speaker_spans(text: str, quotes: list[QuoteMention]) -> list[tuple[int, int]]:
+    """Where the speaker of the sentence's quotes is named: near a speech verb, outside the quotes."""
+    outside = text
+    for q in quotes:
+        outside = outside[:q.start] + " " * (q.end - q.start) + outside[q.end:]
+    spans = []
+    for m in re.finditer(rf"\b{SPEECH}\b", outside):
+        spans.append((max(0, m.start() - 60), min(len(text), m.end() + 60)))
+    return spans
+
+
+def negations(text: str, quotes: list[QuoteMention]) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in NEGATION.finditer(text)]
