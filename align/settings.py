@@ -53,6 +53,9 @@ class Settings:
     # --- compare ------------------------------------------------------------------------------
     # Negation is only judged between sentences that say nearly the same thing.
     negation_min_cosine: float = 0.55
+    # Two sentences "say the same words" (a swap of one person, place or speaker, or a negation
+    # inserted) when their words, with those mentions masked, have a rapidfuzz ratio this high.
+    frame_fuzz: int = 80
 
 
 DEFAULT = Settings()

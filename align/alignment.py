@@ -1,0 +1,127 @@
+"""Stage 4: align sentences across sources.
+
+Input: sentences of all sources, their embeddings (rows L2-normalised) and their facts.
+Output: ``Link``s between sentences of different sources and ``groups`` (lists of sentence
+indices) that become claims. Everything is matrix work: one cosine matrix for the whole run,
+one TF-IDF matrix for content words and one for facts; Python only walks the candidate links.
+
+Evidence (see Settings for the weights and why):
+- cosine: the embedding similarity;
+- lexical: TF-IDF cosine of spelling-folded content words;
+- shared: TF-IDF cosine of normalised facts (people, places, roles, dates, numbers), so
+  "Republic of Korea" and "South Korea" or "Pentagon chief" and "Defense Secretary" count as shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .settings import DEFAULT, Settings
+from .types import Facts, Link, Sentence
+
+FACT_KINDS = ("person", "place", "role", "date", "number", "quote")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    cosine: np.ndarray
+    lexical: np.ndarray
+    shared: np.ndarray
+    score: np.ndarray
+    cross: np.ndarray  # True where the two sentences come from different sources
+
+
+def _tfidf_cosine(bags: list[frozenset[str] | set[str]]) -> np.ndarray:
+    vocab = {w: i for i, w in enumerate(sorted({w for b in bags for w in b}))}
+    n = len(bags)
+    if not vocab:
+        return np.zeros((n, n), dtype=np.float32)
+    x = np.zeros((n, len(vocab)), dtype=np.float32)
+    for r, bag in enumerate(bags):
+        for w in bag:
+            x[r, vocab[w]] = 1.0
+    df = x.sum(axis=0)
+    x *= np.log((1 + n) / (1 + df)) + 1.0
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    x /= np.maximum(norms, 1e-12)
+    return x @ x.T
+
+
+def fact_bag(facts: Facts) -> set[str]:
+    bag = set()
+    for m in facts.mentions:
+        if m.kind in FACT_KINDS and m.value:
+            bag.add(f"{m.kind}:{m.value}")
+            if m.kind == "date" and "/" in m.value:  # an interval shares with the days it holds
+                bag.add(f"date:{m.value.split('/')[0]}")
+    return bag
+
+
+def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozenset[str]],
+             facts: list[Facts], settings: Settings = DEFAULT) -> Evidence:
+    cos = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    lex = _tfidf_cosine(words)
+    shared = _tfidf_cosine([fact_bag(f) for f in facts])
+    score = settings.w_cosine * cos + settings.w_lexical * lex + settings.w_shared * shared
+    src = np.array([s.source for s in sentences])
+    cross = src[:, None] != src[None, :]
+    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross)
+
+
+def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT) -> list[Link]:
+    """Candidate links, source pair by source pair: best partner of at least one side and above
+    the floor, or above the strong threshold. A sentence may take several partners (1:n)."""
+    src = np.array([s.source for s in sentences])
+    sources = list(dict.fromkeys(src))
+    score, cos = ev.score, ev.cosine
+    out: list[Link] = []
+    for ai, a in enumerate(sources):
+        ia = np.flatnonzero(src == a)
+        for b in sources[ai + 1:]:
+            ib = np.flatnonzero(src == b)
+            sub = score[np.ix_(ia, ib)]
+            ok = (cos[np.ix_(ia, ib)] >= settings.cosine_floor) & (sub >= settings.link_floor)
+            row_best = sub == sub.max(axis=1, keepdims=True)
+            col_best = sub == sub.max(axis=0, keepdims=True)
+            row_near = sub >= sub.max(axis=1, keepdims=True) - settings.second_margin
+            col_near = sub >= sub.max(axis=0, keepdims=True) - settings.second_margin
+            keep = ok & ((row_best & col_near) | (col_best & row_near) | (sub >= settings.link_strong))
+            for r, c in zip(*np.nonzero(keep)):
+                i, j = int(ia[r]), int(ib[c])
+                out.append(Link(sentences[i].id, sentences[j].id, round(float(score[i, j]), 4),
+                                round(float(cos[i, j]), 4), round(float(ev.lexical[i, j]), 4),
+                                round(float(ev.shared[i, j]), 4)))
+    return out
+
+
+def group(sentences: list[Sentence], found: list[Link], ev: Evidence, settings: Settings = DEFAULT) -> list[list[int]]:
+    """Merge linked sentences into claims, strongest links first (average linkage): two groups
+    merge only if the mean score over their cross-source pairs stays at or above ``claim_cohesion``.
+    Returns groups of sentence indices, singletons included, in document order."""
+    index = {s.id: i for i, s in enumerate(sentences)}
+    parent = list(range(len(sentences)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for link in sorted(found, key=lambda l: (-l.score, l.a, l.b)):
+        ra, rb = root(index[link.a]), root(index[link.b])
+        if ra == rb:
+            continue
+        ga, gb = members[ra], members[rb]
+        block = ev.score[np.ix_(ga, gb)]
+        mask = ev.cross[np.ix_(ga, gb)]
+        if mask.any() and float(block[mask].mean()) < settings.claim_cohesion:
+            continue
+        parent[rb] = ra
+        members[ra] = ga + gb
+        del members[rb]
+    groups = [sorted(g) for g in members.values()]
+    groups.sort(key=lambda g: g[0])
+    return groups

@@ -1,0 +1,327 @@
+"""Stage 6: compare the facts of each claim across sources.
+
+Input: claims (groups of sentence ids), the facts of every sentence, the link evidence.
+Output: claims with a verdict and a per-source status, typed discrepancies, and the facts each
+source has that the others in the claim lack. Every check works on normalised values, so a
+difference that normalisation explains (Defence/Defense, Burma/Myanmar) never becomes a discrepancy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from .settings import DEFAULT, Settings
+from .types import Claim, Discrepancy, Facts, Mention, Sentence
+
+START_CUE = re.compile(r"\b(opening day|first day|began|begins|begun|started|starts|kicked off|set off|opened)\b", re.I)
+PARTIAL_KINDS = ("person", "place", "number", "date")
+
+
+@dataclass(frozen=True)
+class Side:
+    source: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[tuple[str, Mention], ...]  # (sentence id, mention)
+
+    def of(self, kind: str) -> list[tuple[str, Mention]]:
+        return [(sid, m) for sid, m in self.mentions if m.kind == kind]
+
+    def values(self, kind: str) -> set[str]:
+        return {m.value for _, m in self.mentions if m.kind == kind and m.value}
+
+
+def _interval(value: str) -> tuple[str, str]:
+    """ISO day, interval, month or year as a closed range of ISO day strings."""
+    if "/" in value:
+        a, b = value.split("/")
+        return a, b
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        return f"{value}-01", f"{value}-31"
+    return value, value
+
+
+def _overlap(x: str, y: str) -> bool:
+    a1, a2 = _interval(x)
+    b1, b2 = _interval(y)
+    return a1 <= b2 and b1 <= a2
+
+
+def _sids(side: Side, kind: str, values: set[str]) -> list[str]:
+    return sorted({sid for sid, m in side.of(kind) if m.value in values}, key=_sid_order)
+
+
+def _sid_order(sid: str) -> tuple[str, int]:
+    m = re.match(r"([A-Z]+)(\d+)$", sid)
+    return (m.group(1), int(m.group(2))) if m else (sid, 0)
+
+
+def _surface(side: Side, kind: str, values: set[str]) -> str:
+    """How the source wrote the differing values, with the normalised value where it differs."""
+    out = []
+    for v in sorted(values):
+        texts = sorted({m.text for _, m in side.of(kind) if m.value == v})
+        shown = texts[0] if texts else v
+        out.append(shown if _plain(shown) == _plain(v) else f"{shown} ({v})")
+    return "; ".join(out)
+
+
+def _plain(s: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+class Comparer:
+    def __init__(self, sentences: dict[str, Sentence], facts: dict[str, Facts], pair_score,
+                 settings: Settings = DEFAULT) -> None:
+        self.sentences = sentences
+        self.facts = facts
+        self.pair_score = pair_score  # (sid, sid) -> (score, cosine, lexical)
+        self.settings = settings
+
+    def side(self, source: str, sids: list[str]) -> Side:
+        sents = tuple(self.sentences[s] for s in sids)
+        mentions = tuple((s, m) for s in sids for m in self.facts[s].mentions)
+        return Side(source, sents, mentions)
+
+    # --- checks between two sides -------------------------------------------------------------
+    def check_pair(self, a: Side, b: Side) -> list[tuple[str, dict, dict, str]]:
+        """Differences between two sources' versions of one claim: (kind, values, sentences, why)."""
+        found = []
+        for check in (self._dates, self._start_dates, self._numbers, self._titles, self._names,
+                      self._attribution, self._quotes, self._places, self._negation):
+            found.extend(check(a, b))
+        return found
+
+    def _dates(self, a: Side, b: Side):
+        da, db = a.values("date"), b.values("date")
+        if not da or not db:
+            return []
+        only_a = {x for x in da if not any(_overlap(x, y) for y in db)}
+        only_b = {y for y in db if not any(_overlap(x, y) for x in da)}
+        if only_a and only_b:
+            return [("date", {a.source: _surface(a, "date", only_a), b.source: _surface(b, "date", only_b)},
+                     {a.source: _sids(a, "date", only_a), b.source: _sids(b, "date", only_b)},
+                     "the sources give different dates for this claim")]
+        return []
+
+    def _start_dates(self, a: Side, b: Side):
+        """ "opened on Tuesday (16th)" against "travel March 15–18": the start days differ."""
+        out = []
+        for x, y in ((a, b), (b, a)):
+            starts = {m.value for sid, m in x.of("date")
+                      if m.value and "/" not in m.value and START_CUE.search(self.sentences[sid].text)}
+            spans = {m.value for _, m in y.of("date") if "/" in m.value}
+            for s in sorted(starts):
+                for span in sorted(spans):
+                    first = span.split("/")[0]
+                    if _overlap(s, span) and first != s:
+                        out.append(("date", {x.source: _surface(x, "date", {s}) + " (start)",
+                                             y.source: _surface(y, "date", {span})},
+                                    {x.source: _sids(x, "date", {s}), y.source: _sids(y, "date", {span})},
+                                    f"{x.source} puts the start on {s}; {y.source}'s span starts {first}"))
+        return out[:1]
+
+    def _numbers(self, a: Side, b: Side):
+        out = []
+        units_a: dict[str, set[str]] = {}
+        units_b: dict[str, set[str]] = {}
+        for side, units in ((a, units_a), (b, units_b)):
+            for _, m in side.of("number"):
+                unit = m.value.split(" ", 1)[1] if " " in m.value else ""
+                if unit:
+                    units.setdefault(unit, set()).add(m.value)
+        for unit in sorted(set(units_a) & set(units_b)):
+            va, vb = units_a[unit], units_b[unit]
+            if va.isdisjoint(vb) and not self._close(va, vb, a, b):
+                out.append(("number", {a.source: _surface(a, "number", va), b.source: _surface(b, "number", vb)},
+                            {a.source: _sids(a, "number", va), b.source: _sids(b, "number", vb)},
+                            f"different figures for {unit}"))
+        return out
+
+    @staticmethod
+    def _close(va: set[str], vb: set[str], a: Side, b: Side) -> bool:
+        """Approximate figures ("more than 60", "about 1,600") within 10% are not a discrepancy."""
+        def num(v: str) -> float:
+            return float(v.split(" ")[0].replace(",", ""))
+        approx = any(m.detail == "approx" for _, m in a.of("number") + b.of("number") if m.value in va | vb)
+        if not approx:
+            return False
+        return any(abs(num(x) - num(y)) <= 0.1 * max(num(x), num(y)) for x in va for y in vb)
+
+    def _roles_by_person(self, side: Side) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for _, m in side.of("role"):
+            if m.detail:
+                out.setdefault(m.detail, set()).add(m.value)
+        return out
+
+    def _titles(self, a: Side, b: Side):
+        ra, rb = self._roles_by_person(a), self._roles_by_person(b)
+        out = []
+        for person in sorted(set(ra) & set(rb)):
+            if ra[person].isdisjoint(rb[person]):
+                out.append(("title", {a.source: f"{person}: " + ", ".join(sorted(ra[person])),
+                                      b.source: f"{person}: " + ", ".join(sorted(rb[person]))},
+                            {a.source: self._role_sids(a, person), b.source: self._role_sids(b, person)},
+                            f"{person} is given different roles"))
+        return out
+
+    @staticmethod
+    def _role_sids(side: Side, person: str) -> list[str]:
+        return sorted({sid for sid, m in side.of("role") if m.detail == person}, key=_sid_order)
+
+    def _names(self, a: Side, b: Side):
+        out = []
+        # a role held by different people
+        ha: dict[str, set[str]] = {}
+        hb: dict[str, set[str]] = {}
+        for side, holders in ((a, ha), (b, hb)):
+            for _, m in side.of("role"):
+                if m.detail:
+                    holders.setdefault(m.value, set()).add(m.detail)
+        for role in sorted(set(ha) & set(hb)):
+            if ha[role].isdisjoint(hb[role]) and len(ha[role]) == 1 and len(hb[role]) == 1:
+                pa, pb = next(iter(ha[role])), next(iter(hb[role]))
+                if pa in b.values("person") or pb in a.values("person"):
+                    continue  # both people are in both versions: roles swapped, reported as title
+                out.append(("name", {a.source: f"{role}: {pa}", b.source: f"{role}: {pb}"},
+                            {a.source: self._role_sids(a, pa), b.source: self._role_sids(b, pb)},
+                            f"the {role} is named differently"))
+        if out:
+            return out
+        # one person swapped for another in otherwise matching sentences
+        swap = self._swap(a, b, "person")
+        if swap:
+            out.append(("name",) + swap + ("a different person in the same claim",))
+        return out
+
+    def _swap(self, a: Side, b: Side, kind: str):
+        """Exactly one value of ``kind`` on each side that the other lacks, in sentences that
+        otherwise say the same words: a substitution, not an addition."""
+        for sa in a.sentences:
+            for sb in b.sentences:
+                va, vb = self.facts[sa.id].values(kind), self.facts[sb.id].values(kind)
+                xa, xb = va - b.values(kind), vb - a.values(kind)
+                if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind):
+                    return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
+                            {a.source: [sa.id], b.source: [sb.id]})
+        return None
+
+    def _same_frame(self, sa: Sentence, sb: Sentence, kind: str) -> bool:
+        """Do two sentences match word for word once the mentions of ``kind`` are masked?"""
+        def masked(s: Sentence) -> list[str]:
+            t = s.text
+            for m in sorted(self.facts[s.id].of(kind), key=lambda m: -m.start):
+                t = t[:m.start] + " " + t[m.end:]
+            return re.findall(r"[a-z0-9]+", t.lower())
+        wa, wb = masked(sa), masked(sb)
+        if not wa or not wb:
+            return False
+        return fuzz.ratio(wa, wb) >= self.settings.frame_fuzz
+
+    def _places(self, a: Side, b: Side):
+        swap = self._swap(a, b, "place")
+        return [("place",) + swap + ("a different place in the same claim",)] if swap else []
+
+    def _quote_pairs(self, a: Side, b: Side):
+        for sa, qa in a.of("quote"):
+            for sb, qb in b.of("quote"):
+                short, long_ = sorted((qa.value, qb.value), key=len)
+                if len(short.split()) < 3:
+                    continue
+                yield sa, qa, sb, qb, fuzz.partial_ratio(short, long_)
+
+    def _attribution(self, a: Side, b: Side):
+        out = []
+        for sa, qa, sb, qb, ratio in self._quote_pairs(a, b):
+            if ratio >= self.settings.quote_fuzz and qa.detail and qb.detail and qa.detail != qb.detail:
+                out.append(("attribution", {a.source: f"{qa.detail}: “{qa.text.strip()}”",
+                                            b.source: f"{qb.detail}: “{qb.text.strip()}”"},
+                            {a.source: [sa], b.source: [sb]}, "the same words are attributed to different people"))
+                break
+        if not out:  # "X said" against "Y said" in sentences that otherwise match
+            for sa in a.sentences:
+                for sb in b.sentences:
+                    spk_a = {m.detail for m in self.facts[sa.id].of("quote") if m.detail}
+                    spk_b = {m.detail for m in self.facts[sb.id].of("quote") if m.detail}
+                    if spk_a and spk_b and spk_a.isdisjoint(spk_b) and self._same_frame(sa, sb, "person"):
+                        out.append(("attribution", {a.source: ", ".join(sorted(spk_a)), b.source: ", ".join(sorted(spk_b))},
+                                    {a.source: [sa.id], b.source: [sb.id]}, "the quote is attributed to different people"))
+                        return out
+        return out
+
+    def _quotes(self, a: Side, b: Side):
+        for sa, qa, sb, qb, ratio in self._quote_pairs(a, b):
+            if qa.detail and qa.detail == qb.detail and self.settings.quote_diff <= ratio < self.settings.quote_fuzz:
+                return [("quote", {a.source: f"“{qa.text.strip()}”", b.source: f"“{qb.text.strip()}”"},
+                         {a.source: [sa], b.source: [sb]}, f"{qa.detail} is quoted with different words")]
+        return []
+
+    def _negation(self, a: Side, b: Side):
+        for sa in a.sentences:
+            for sb in b.sentences:
+                score, cos, _ = self.pair_score(sa.id, sb.id)
+                if cos < self.settings.negation_min_cosine:
+                    continue
+                na = Counter(m.value for m in self.facts[sa.id].of("negation"))
+                nb = Counter(m.value for m in self.facts[sb.id].of("negation"))
+                if sum(na.values()) % 2 != sum(nb.values()) % 2 and self._same_frame(sa, sb, "negation"):
+                    def show(c: Counter) -> str:
+                        return ", ".join(sorted(c)) or "affirmative"
+                    return [("negation", {a.source: show(na), b.source: show(nb)}, {a.source: [sa.id], b.source: [sb.id]},
+                             "one source negates what the other affirms")]
+        return []
+
+    # --- one claim ------------------------------------------------------------------------------
+    def compare(self, claim_id: str, by_source: dict[str, list[str]], all_sources: list[str],
+                score: float) -> tuple[Claim, list[Discrepancy]]:
+        present = [s for s in all_sources if by_source.get(s)]
+        sides = {s: self.side(s, by_source[s]) for s in present}
+        raw: dict[str, dict] = {}
+        for x, y in combinations(present, 2):
+            for kind, values, sids, why in self.check_pair(sides[x], sides[y]):
+                slot = raw.setdefault(kind, {"values": {}, "sentences": {}, "why": why})
+                for src, v in values.items():
+                    slot["values"].setdefault(src, v)
+                for src, ids in sids.items():
+                    slot["sentences"].setdefault(src, ids)
+        discrepancies = []
+        differing: set[str] = set()
+        for kind in sorted(raw):
+            slot = raw[kind]
+            values = slot["values"]
+            counts = Counter(values.values())
+            top = counts.most_common()
+            if len(top) > 1 and top[0][1] > top[1][1]:
+                differing |= {s for s, v in values.items() if v != top[0][0]}
+            else:
+                differing |= set(values)
+            ids = tuple(sorted({i for ids in slot["sentences"].values() for i in ids}, key=_sid_order))
+            discrepancies.append(Discrepancy(kind, claim_id, ids, dict(sorted(values.items())), slot["why"]))
+        only_in = {}
+        if len(present) > 1:
+            for s in present:
+                others = set().union(*(sides[o].values(k) for o in present if o != s for k in PARTIAL_KINDS))
+                mine = {f"{k}: {v}" for k in PARTIAL_KINDS for v in sides[s].values(k) - others
+                        if not (k == "date" and any(_overlap(v, w) for w in others if re.match(r"\d{4}", w)))}
+                if mine:
+                    only_in[s] = tuple(sorted(mine))
+        if len(present) == 1:
+            verdict = "exclusive"
+        elif discrepancies:
+            verdict = "discrepancy"
+        elif only_in:
+            verdict = "partial"
+        else:
+            verdict = "agreement"
+        status = {s: ("silent" if s not in present else "differs" if s in differing else "reports")
+                  for s in all_sources}
+        claim = Claim(claim_id, {s: tuple(by_source.get(s, ())) for s in all_sources}, round(score, 4),
+                      verdict, status, only_in)
+        return claim, discrepancies

@@ -1,0 +1,1 @@
+"""Accuracy evaluation: gold annotations, the perturbation benchmark and public paraphrase sets."""

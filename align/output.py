@@ -1,0 +1,38 @@
+"""Writing reports safely: atomic (temp file + rename), never over an input, clear errors."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_atomic(path: str | Path, text: str, inputs: list[str | Path] = ()) -> None:
+    p = Path(path)
+    if any(_same(p, Path(i)) for i in inputs):
+        raise OutputError(f"{p}: is one of the input articles; refusing to overwrite it")
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{p}: directory {parent} does not exist")
+    if p.is_dir():
+        raise OutputError(f"{p}: is a directory")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, p)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{p}: cannot write ({err.strerror})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.resolve() == b.resolve() or a.resolve() == b.resolve()
+    except OSError:
+        return False

@@ -1,0 +1,187 @@
+"""A self-contained HTML report: inline CSS and JS, no network, every article string escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..types import Report
+from .common import normalisation_table, published_label, source_label
+from .jsonout import summary
+
+HIGHLIGHT = ("date", "number", "person", "role", "place", "quote")
+
+CSS = """
+:root{--ok:#1a7f37;--part:#9a6700;--bad:#cf222e;--omit:#0969da;--mute:#57606a;--line:#d0d7de}
+*{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
+header,main{max-width:1200px;margin:0 auto;padding:12px 20px}header h1{margin:8px 0;font-size:22px}
+table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+.sources td:first-child{font-weight:600}.counts{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
+.count{background:#fff;border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:120px}
+.count b{display:block;font-size:24px}.c-agree b{color:var(--ok)}.c-part b{color:var(--part)}.c-disc b{color:var(--bad)}.c-omit b{color:var(--omit)}
+.notes{color:var(--part)}.bar{position:sticky;top:0;background:#f6f8fa;padding:8px 0;border-bottom:1px solid var(--line);z-index:2}
+.bar button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:4px 10px;cursor:pointer;margin-right:4px}
+.bar button[aria-pressed=true]{background:#1f2328;color:#fff}
+.matrix{background:#fff;margin:10px 0;font-size:13px}.matrix td.cell{text-align:center;width:42px}
+.st-reports{color:var(--ok)}.st-differs{color:var(--bad);font-weight:700}.st-silent{color:#afb8c1}
+.claim{background:#fff;border:1px solid var(--line);border-left:5px solid var(--ok);border-radius:6px;margin:12px 0;padding:8px 12px}
+.claim[data-verdict=partial]{border-left-color:var(--part)}.claim[data-verdict=discrepancy]{border-left-color:var(--bad)}
+.claim[data-verdict=exclusive]{border-left-color:var(--omit)}.claim h3{margin:2px 0 6px;font-size:15px}
+.verdict{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--mute)}
+.cols{display:grid;grid-template-columns:repeat(var(--n),minmax(0,1fr));gap:10px}
+.col{min-width:0}.col h4{margin:0 0 4px;font-size:12px;color:var(--mute)}.col.silent p{color:#afb8c1;font-style:italic}
+.sent{margin:0 0 6px}.sid{font-size:11px;color:var(--mute);margin-right:4px}
+mark{background:none;border-bottom:2px solid #d0d7de;padding:0 1px}mark.diff{background:#ffebe9;border-bottom-color:var(--bad)}
+.norm{text-decoration:underline dotted #8c959f;cursor:help}.disc{background:#fff8f8;border:1px solid #ffcecb;border-radius:6px;padding:6px 10px;margin:6px 0}
+.disc b{color:var(--bad)}.only{font-size:13px;color:var(--part)}details{margin:16px 0}.hidden{display:none}
+footer{color:var(--mute);font-size:12px;max-width:1200px;margin:0 auto;padding:20px}
+"""
+
+JS = """
+(function(){
+  var mode='all', source='all';
+  function apply(){
+    document.querySelectorAll('.claim').forEach(function(el){
+      var v=el.getAttribute('data-verdict'), srcs=el.getAttribute('data-sources').split(' ');
+      var okMode = mode==='all' || (mode==='discrepancy' && v==='discrepancy') || (mode==='omission' && v==='exclusive')
+                   || (mode==='agreement' && (v==='agreement'||v==='partial'));
+      var okSrc = source==='all' || srcs.indexOf(source)>=0;
+      el.classList.toggle('hidden', !(okMode && okSrc));
+    });
+    document.querySelectorAll('.matrix tr[data-claim]').forEach(function(tr){
+      var el=document.getElementById(tr.getAttribute('data-claim'));
+      tr.classList.toggle('hidden', el.classList.contains('hidden'));
+    });
+    document.querySelectorAll('.bar button[data-mode]').forEach(function(b){
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-mode')===mode));
+    });
+    var shown=document.querySelectorAll('.claim:not(.hidden)').length;
+    document.getElementById('shown').textContent=shown;
+  }
+  document.querySelectorAll('.bar button[data-mode]').forEach(function(b){
+    b.addEventListener('click', function(){ mode=b.getAttribute('data-mode'); apply(); });
+  });
+  document.getElementById('source').addEventListener('change', function(e){ source=e.target.value; apply(); });
+  apply();
+})();
+"""
+
+
+def _sentence_html(report: Report, sid: str, differing: set[tuple[str, str]]) -> str:
+    """Sentence text with facts marked: red where a discrepancy names them, a tooltip where normalised."""
+    text = report.sentence(sid).text
+    spans = []
+    for m in sorted(report.facts[sid].mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if m.kind not in HIGHLIGHT and not m.variant:
+            continue
+        if spans and m.start < spans[-1][1]:
+            continue
+        spans.append((m.start, m.end, m))
+    out, pos = [], 0
+    for s, e, m in spans:
+        out.append(escape(text[pos:s]))
+        classes = []
+        title = f"{m.kind}: {m.value}" if m.value else m.kind
+        if m.variant:
+            classes.append("norm")
+            title = f"{m.text} → {m.value} ({m.variant})"
+        if (sid, m.kind) in differing:
+            classes.append("diff")
+        tag = "mark" if m.kind in HIGHLIGHT else "span"
+        out.append(f'<{tag} class="{" ".join(classes)}" title="{escape(title)}">{escape(text[s:e])}</{tag}>')
+        pos = e
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def render_html(report: Report) -> str:
+    s = summary(report)
+    ids = [a.id for a in report.articles]
+    differing = {(sid, d.kind if d.kind not in ("title", "name") else k)
+                 for d in report.discrepancies for sid in d.sentences
+                 for k in ((d.kind,) if d.kind not in ("title", "name") else ("role", "person"))}
+    differing |= {(sid, "quote") for d in report.discrepancies if d.kind == "attribution" for sid in d.sentences}
+    by_claim: dict[str, list] = {}
+    for d in report.discrepancies:
+        by_claim.setdefault(d.claim, []).append(d)
+    H: list[str] = []
+    H.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+    H.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    H.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+             "script-src 'unsafe-inline'; img-src data:\">")
+    H.append(f"<title>claimdiff: {escape(' vs '.join(ids))}</title><style>{CSS}</style></head><body>")
+    H.append("<header><h1>claimdiff report</h1><table class=\"sources\"><tr><th>source</th><th>title</th>"
+             "<th>published</th><th>sentences</th><th>credits</th></tr>")
+    for a in report.articles:
+        n = sum(1 for x in report.sentences if x.source == a.id)
+        H.append(f"<tr><td>{escape(source_label(report, a.id))}</td><td>{escape(a.title or '')}</td>"
+                 f"<td>{escape(published_label(report, a.id))}</td><td>{n}</td>"
+                 f"<td>{escape('; '.join(a.credits))}</td></tr>")
+    H.append("</table><div class=\"counts\">")
+    for cls, key, label in (("c-agree", "agreements", "agree"), ("c-part", "partial", "partly agree"),
+                            ("c-disc", "discrepancies", "discrepancies"), ("c-omit", "omissions", "one-source sentences"),
+                            ("", "claims", "claims")):
+        H.append(f"<div class=\"count {cls}\"><b id=\"count-{key}\" data-count=\"{s[key]}\">{s[key]}</b>{label}</div>")
+    H.append("</div>")
+    for note in report.notes:
+        H.append(f"<p class=\"notes\">Note: {escape(note)}</p>")
+    H.append("</header><main>")
+    H.append("<div class=\"bar\" role=\"toolbar\"><button data-mode=\"all\">All</button>"
+             "<button data-mode=\"discrepancy\">Discrepancies</button><button data-mode=\"omission\">Omissions</button>"
+             "<button data-mode=\"agreement\">Agreements</button> <label>Source <select id=\"source\">"
+             "<option value=\"all\">all</option>")
+    for src in ids:
+        H.append(f"<option value=\"{src}\">{escape(source_label(report, src))}</option>")
+    H.append("</select></label> <span class=\"verdict\"><span id=\"shown\"></span> claims shown</span></div>")
+
+    H.append("<h2>Coverage</h2><table class=\"matrix\"><tr><th>claim</th>")
+    H.extend(f"<th title=\"{escape(source_label(report, src))}\">{src}</th>" for src in ids)
+    H.append("<th>verdict</th><th>first sentence</th></tr>")
+    marks = {"reports": "✓", "differs": "≠", "silent": "·"}
+    for c in report.claims:
+        H.append(f"<tr data-claim=\"{c.id}\"><td><a href=\"#{c.id}\">{c.id}</a></td>")
+        for src in ids:
+            st = c.status[src]
+            tip = st
+            if st == "differs":
+                tip = "; ".join(f"{d.kind}: {d.values.get(src, '')}" for d in by_claim.get(c.id, []) if src in d.values)
+            H.append(f"<td class=\"cell st-{st}\" title=\"{escape(tip)}\">{marks[st]}</td>")
+        first = report.sentence(c.sentence_ids[0]).text
+        H.append(f"<td>{c.verdict}</td><td>{escape(first[:90] + ('…' if len(first) > 90 else ''))}</td></tr>")
+    H.append("</table>")
+
+    H.append("<h2>Claims</h2>")
+    for c in report.claims:
+        kinds = sorted({d.kind for d in by_claim.get(c.id, [])})
+        label = c.verdict + (": " + ", ".join(kinds) if kinds else "")
+        if c.verdict == "exclusive":
+            label = f"only in {c.sources[0]}"
+        H.append(f"<section class=\"claim\" id=\"{c.id}\" data-verdict=\"{c.verdict}\" "
+                 f"data-sources=\"{' '.join(c.sources)}\"><h3>{c.id} <span class=\"verdict\">{escape(label)}"
+                 f"{'' if c.verdict == 'exclusive' else f' · score {c.score:.2f}'}</span></h3>")
+        for d in by_claim.get(c.id, []):
+            vals = " · ".join(f"<b>{src}</b> {escape(v)}" for src, v in d.values.items())
+            H.append(f"<div class=\"disc\"><b>{d.kind}</b>: {escape(d.explanation)}<br>{vals}</div>")
+        cols = ids if c.verdict != "exclusive" else c.sources
+        H.append(f"<div class=\"cols\" style=\"--n:{len(cols)}\">")
+        for src in cols:
+            sids = c.sentences[src]
+            H.append(f"<div class=\"col{' silent' if not sids else ''}\"><h4>{escape(source_label(report, src))}</h4>")
+            for sid in sids:
+                H.append(f"<p class=\"sent\"><span class=\"sid\">{sid}</span>{_sentence_html(report, sid, differing)}</p>")
+            if not sids:
+                H.append("<p>silent</p>")
+            if src in c.only_in:
+                H.append(f"<p class=\"only\">only here: {escape(', '.join(c.only_in[src]))}</p>")
+            H.append("</div>")
+        H.append("</div></section>")
+
+    H.append("<details><summary>Normalisations: differences that are not discrepancies "
+             f"({len(report.normalisations)})</summary><table><tr><th>written</th><th>read as</th><th>kind</th>"
+             "<th>times</th><th>sentences</th></tr>")
+    for f, t, k, n, where in normalisation_table(report):
+        H.append(f"<tr><td>{escape(f)}</td><td>{escape(t)}</td><td>{k}</td><td>{n}</td>"
+                 f"<td>{escape(', '.join(where))}</td></tr>")
+    H.append("</table></details></main>")
+    H.append(f"<footer>Model {escape(report.model)} ({escape(report.backend)}). ✓ reports · ≠ reports differently "
+             f"· silent. Generated by claimdiff.</footer><script>{JS}</script></body></html>")
+    return "\n".join(H) + "\n"

@@ -1,0 +1,95 @@
+"""Markdown report for people: discrepancies first, then omissions, then agreements."""
+
+from __future__ import annotations
+
+from ..types import Report
+from .common import STATUS_MARK, normalisation_table, published_label, source_label, shorten
+from .jsonout import summary
+
+
+def _md(s: str) -> str:
+    """Escape what Markdown would read as markup in article text."""
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_") \
+            .replace("<", "&lt;").replace(">", "&gt;").replace("`", "\\`").replace("[", "\\[")
+
+
+def render_markdown(report: Report) -> str:
+    s = summary(report)
+    ids = [a.id for a in report.articles]
+    L: list[str] = []
+    L.append("# claimdiff report")
+    L.append("")
+    L.append("| source | title | published | sentences |")
+    L.append("|---|---|---|---|")
+    for a in report.articles:
+        n = sum(1 for x in report.sentences if x.source == a.id)
+        L.append(f"| {_md(source_label(report, a.id))} | {_md(a.title or '')} | {published_label(report, a.id)} | {n} |")
+    L.append("")
+    L.append(f"**{s['claims']} claims**: {s['agreements']} agree, {s['partial']} partly agree (one side adds facts), "
+             f"{s['discrepancy_claims']} with discrepancies ({s['discrepancies']} in all); "
+             f"{s['omissions']} sentences are reported by one source only.")
+    for note in report.notes:
+        L.append(f"\n> Note: {_md(note)}")
+    L.append("")
+
+    L.append("## Discrepancies")
+    L.append("")
+    if not report.discrepancies:
+        L.append("None found.")
+        L.append("")
+    for d in report.discrepancies:
+        L.append(f"### {d.claim} · {d.kind}")
+        L.append("")
+        L.append(f"{_md(d.explanation)}.")
+        L.append("")
+        for src, value in d.values.items():
+            L.append(f"- **{src}** says: {_md(value)}")
+        for sid in d.sentences:
+            L.append(f"  - {sid}: “{_md(shorten(report.sentence(sid).text, 300))}”")
+        L.append("")
+
+    L.append("## Omissions")
+    L.append("")
+    for src in ids:
+        only = [c for c in report.exclusives if c.sources == [src]]
+        L.append(f"### Only in {_md(source_label(report, src))} ({sum(len(c.sentence_ids) for c in only)})")
+        L.append("")
+        for c in only:
+            for sid in c.sentence_ids:
+                L.append(f"- {sid}: {_md(shorten(report.sentence(sid).text, 240))}")
+        if not only:
+            L.append("Nothing.")
+        L.append("")
+
+    L.append("## Claims reported by more than one source")
+    L.append("")
+    header = "| claim | verdict | score | " + " | ".join(ids) + " |"
+    L.append(header)
+    L.append("|---|---|---|" + "---|" * len(ids))
+    for c in report.alignments:
+        cells = []
+        for src in ids:
+            mark = STATUS_MARK[c.status[src]]
+            cells.append(f"{mark} {', '.join(c.sentences[src])}".strip())
+        L.append(f"| {c.id} | {c.verdict} | {c.score:.2f} | " + " | ".join(cells) + " |")
+    L.append("")
+    for c in report.alignments:
+        L.append(f"### {c.id} · {c.verdict}")
+        L.append("")
+        for src in ids:
+            for sid in c.sentences[src]:
+                L.append(f"- **{sid}**: {_md(shorten(report.sentence(sid).text, 300))}")
+        for src, facts in c.only_in.items():
+            L.append(f"- only {src} mentions: {_md(', '.join(facts))}")
+        L.append("")
+
+    L.append("## Normalisations (differences that are not discrepancies)")
+    L.append("")
+    L.append("| written | read as | kind | times | sentences |")
+    L.append("|---|---|---|---|---|")
+    for f, t, k, n, where in normalisation_table(report):
+        shown = ", ".join(where[:6]) + (" …" if len(where) > 6 else "")
+        L.append(f"| {_md(f)} | {_md(t)} | {k} | {n} | {shown} |")
+    L.append("")
+    L.append(f"_Model: {report.model} ({report.backend}). Legend: ✓ reports, ≠ reports differently, · silent._")
+    return "\n".join(L) + "\n"
