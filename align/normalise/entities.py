@@ -68,18 +68,19 @@ def _place_matcher(key: str):
 
 def find_places(text: str, extra: dict | None = None) -> list[Mention]:
     pats, names, lower = _place_matcher(_key(extra))
+    text_q = text.replace("’", "'")  # same length: offsets hold
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     candidates = []
     for p in pats:
-        for m in p.finditer(text):
+        for m in p.finditer(text_q):
             candidates.append((m.start(), -(m.end() - m.start()), m))
     for _, _, m in sorted(candidates, key=lambda c: (c[1], c[0])):
         s, e = m.span()
         if any(s < te and ts < e for ts, te in taken):
             continue
-        surface = m.group(0)
-        canon, variant = names.get(surface) or lower[surface.lower()]
+        surface = text[s:e]
+        canon, variant = names.get(m.group(0)) or lower[m.group(0).lower()]
         if surface.endswith("-"):  # "US-Japan": the adjective form with its hyphen
             e -= 1
             surface = surface[:-1]
@@ -120,7 +121,7 @@ def _role_matcher(key: str):
 
 def find_roles(text: str, extra: dict | None = None) -> list[Mention]:
     """Roles in ``text``. Spelling is folded first so "Defence Minister" matches "Defense Minister"."""
-    folded = _spell_fold(text, extra)  # same length per word? not always: map through word offsets
+    folded = _spell_fold(text.replace("’", "'"), extra)  # words may change length: map offsets back
     pats, surfaces = _role_matcher(_key(extra))
     offsets = _offset_map(text, folded)
     out: list[Mention] = []

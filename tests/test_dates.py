@@ -1,0 +1,55 @@
+from datetime import date
+
+import pytest
+
+from align.normalise.dates import DateContext, dateline, find_dates
+
+WED = DateContext(published=date(2021, 3, 17), year=2021)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blinken and Austin met with their counterparts in Tokyo on Tuesday, on the opening day", [("Tuesday", "2021-03-16")]),
+    ("Blinken and Austin will head to Seoul, South Korea on Wednesday, where", [("Wednesday", "2021-03-17")]),
+    ("They met on Wednesday.", [("Wednesday", "2021-03-17")]),
+    ("They will meet on Friday.", [("Friday", "2021-03-19")]),
+    ("They met last Friday.", [("last Friday", "2021-03-12")]),
+    ("In his first overseas travel as secretary of state March 15–18, Blinken", [("March 15–18", "2021-03-15/2021-03-18")]),
+    ("Before a March 17 meeting with Foreign Minister Chung", [("March 17", "2021-03-17")]),
+    ("It was signed on 12 June 2024.", [("12 June 2024", "2024-06-12")]),
+    ("Zelenskyy arrived Dec. 21, 2022.", [("Dec. 21, 2022", "2022-12-21")]),
+    ("The quake struck on Friday 28 March 2025.", [("Friday 28 March 2025", "2025-03-28")]),
+    ("Talks were held last week.", [("last week", "2021-03-08/2021-03-14")]),
+    ("He spoke yesterday.", [("yesterday", "2021-03-16")]),
+    ("net zero emissions by 2050.", [("by 2050", "2050")]),
+    ("The coup came in February 2021.", [("in February 2021", "2021-02")]),
+    # FACTS.md: dateparser's search finds dates in all of these; none is a date
+    ("for more than 60 years.", []),
+    ("The talks may resume soon.", []),
+    ("The 2+2 Dialogue met.", []),
+    ("abandon a 2018 inter-Korean military peace pact", []),
+    ("just one day after Kim Yo Jong spoke", []),
+    ("for the next four years", []),
+    ("greenhouse gas emissions", []),
+])
+def test_dates(text, expected):
+    assert [(d.text, d.value) for d in find_dates(text, WED)] == expected
+
+
+def test_no_publication_date_leaves_weekday_unresolved():
+    got = find_dates("They met on Tuesday and on March 16.", DateContext(None, 2021, "co-source"))
+    assert [(d.text, d.value, d.how) for d in got] == [
+        ("Tuesday", None, "weekday without a publication date"),
+        ("March 16", "2021-03-16", "year from co-source"),
+    ]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("March 17, 2021", date(2021, 3, 17)),
+    ("22 December 2022", date(2022, 12, 22)),
+    ("Wednesday, March 17, 2021", date(2021, 3, 17)),
+    ("Published: 2021-03-17", date(2021, 3, 17)),
+    ("March 17", (3, 17)),
+    ("US Secretaries of State and Defence Begin Asia Tour in Tokyo", None),
+])
+def test_dateline(line, expected):
+    assert dateline(line) == expected

@@ -1,0 +1,96 @@
+from datetime import date
+
+import pytest
+
+from align.normalise import DateContext, Normaliser
+from align.normalise.text import american
+from align.types import Sentence
+
+
+def facts(text, *, learn=(), published=date(2021, 3, 17)):
+    n = Normaliser()
+    n.learn_names(list(learn) + [text])
+    return n.facts(Sentence("A1", "A", 1, text, 0, len(text), "paragraph"), DateContext(published, published.year))
+
+
+def mentions(text, kind, **kw):
+    return [(m.text, m.value, m.detail) for m in facts(text, **kw).of(kind)]
+
+
+@pytest.mark.parametrize("british, us", [
+    ("defence", "defense"), ("Defence", "defense"), ("denuclearisation", "denuclearization"),
+    ("behaviour", "behavior"), ("emphasised", "emphasized"), ("criticised", "criticized"),
+    ("programme", "program"), ("realise", "realize"), ("modernisation", "modernization"),
+])
+def test_spelling(british, us):
+    assert american(british) == us
+
+
+def test_american_words_have_no_variant():
+    assert [american(w) for w in ("defense", "dialogue", "rise", "promise", "Tokyo")] == [None] * 5
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Burma", "Myanmar"), ("Myanmar", "Myanmar"), ("Senkaku Islands", "Senkaku Islands"),
+    ("Diaoyu Islands", "Senkaku Islands"), ("South Korea", "South Korea"), ("Republic of Korea", "South Korea"),
+    ("ROK", "South Korea"), ("North Korea", "North Korea"), ("DPRK", "North Korea"), ("China", "China"),
+    ("People’s Republic of China", "China"), ("PRC", "China"), ("US", "United States"),
+    ("U.S.", "United States"), ("United States", "United States"), ("Kiev", "Kyiv"),
+])
+def test_place_aliases(text, value):
+    got = mentions(f"They spoke of {text} at length.", "place")
+    assert [(t, v) for t, v, _ in got] == [(text, value)]
+
+
+def test_north_korea_is_not_south_korea():
+    got = mentions("The US-Japan-South Korea (ROK) talks on North Korea", "place")
+    assert [v for _, v, _ in got] == ["United States", "Japan", "South Korea", "South Korea", "North Korea"]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Pentagon chief Lloyd Austin spoke.", "secretary of defense"),
+    ("Secretary of Defence Lloyd Austin spoke.", "secretary of defense"),
+    ("Defense Secretary Lloyd Austin spoke.", "secretary of defense"),
+    ("US Defence Secretary Lloyd Austin spoke.", "secretary of defense"),
+    ("Lloyd Austin, the defence chief, spoke.", "secretary of defense"),
+])
+def test_defense_secretary_titles_are_one_role(text, role):
+    assert mentions(text, "role") == [(text.split(" Lloyd")[0].replace("US ", "") if not text.startswith("Lloyd")
+                                       else "defence chief", role, "Lloyd Austin")]
+
+
+@pytest.mark.parametrize("text", ["Japanese Minister of Defence Nobuo Kishi met him.", "Defense Minister Nobuo Kishi met him."])
+def test_defense_minister(text):
+    assert [(v, d) for _, v, d in mentions(text, "role")] == [("defense minister", "Nobuo Kishi")]
+
+
+def test_name_variants_cluster():
+    f = facts("Kim Jong Un spoke.", learn=["Supreme Leader Kim Jong-un’s sister.", "Kim Jong-un again."])
+    assert [(m.text, m.value) for m in f.of("person")] == [("Kim Jong Un", "Kim Jong-un")]
+
+
+def test_surname_resolves_to_full_name():
+    got = mentions("Blinken met Motegi.", "person", learn=["Antony Blinken and Toshimitsu Motegi met."])
+    assert [(t, v) for t, v, _ in got] == [("Blinken", "Antony Blinken"), ("Motegi", "Toshimitsu Motegi")]
+
+
+def test_quote_and_speaker():
+    text = "“We’re united in the vision of a free and open Indo-Pacific region,” Blinken said."
+    got = mentions(text, "quote", learn=["Antony Blinken spoke."])
+    assert got == [("We’re united in the vision of a free and open Indo-Pacific region,",
+                    "we re united in the vision of a free and open indo pacific region", "Antony Blinken")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The US announced $1.85 billion in aid.", "1,850,000,000 USD"),
+    ("At least 1,644 people were killed.", "1,644 people"),
+    ("A magnitude 7.7 earthquake struck.", "7.7 earthquake"),
+    ("for more than 60 years", "60 year"),
+])
+def test_numbers(text, value):
+    assert [v for _, v, _ in mentions(text, "number")] == [value]
+
+
+@pytest.mark.parametrize("text", ["COVID-19 cases rose.", "The 2+2 Dialogue met.", "a 2018 pact"])
+def test_not_numbers(text):
+    assert mentions(text, "number") == []
