@@ -183,11 +183,22 @@ class Comparer:
         hb: dict[str, set[str]] = {}
         for side, holders in ((a, ha), (b, hb)):
             for _, m in side.of("role"):
-                if m.detail:
-                    holders.setdefault(m.value, set()).add(m.detail)
-        for role in sorted(set(ha) & set(hb)):
-            if ha[role].isdisjoint(hb[role]) and len(ha[role]) == 1 and len(hb[role]) == 1:
-                pa, pb = next(iter(ha[role])), next(iter(hb[role]))
+                if m.detail:  # the role with its country: Japan's foreign minister is not Korea's
+                    holders.setdefault((m.value, m.qualifier), set()).add(m.detail)
+        for (role, country) in list(ha):
+            if not country:  # a role without a country matches the same role with one, if unique
+                known = [k for k in hb if k[0] == role and k[1]]
+                if len(known) == 1 and (role, "") not in hb:
+                    ha[known[0]] = ha.pop((role, country)) | ha.get(known[0], set())
+        for (role, country) in list(hb):
+            if not country:
+                known = [k for k in ha if k[0] == role and k[1]]
+                if len(known) == 1 and (role, "") not in ha:
+                    hb[known[0]] = hb.pop((role, country)) | hb.get(known[0], set())
+        for key in sorted(set(ha) & set(hb)):
+            role = key[0]
+            if ha[key].isdisjoint(hb[key]) and len(ha[key]) == 1 and len(hb[key]) == 1:
+                pa, pb = next(iter(ha[key])), next(iter(hb[key]))
                 if pa in b.values("person") or pb in a.values("person"):
                     continue  # both people are in both versions: roles swapped, reported as title
                 out.append(("name", {a.source: f"{role}: {pa}", b.source: f"{role}: {pb}"},
@@ -233,7 +244,7 @@ class Comparer:
         for sa, qa in a.of("quote"):
             for sb, qb in b.of("quote"):
                 short, long_ = sorted((qa.value, qb.value), key=len)
-                if len(short.split()) < 3:
+                if len(short.split()) < self.settings.quote_min_words:
                     continue
                 yield sa, qa, sb, qb, fuzz.partial_ratio(short, long_)
 

@@ -49,6 +49,7 @@ class Settings:
     name_fuzz: int = 88  # rapidfuzz token_sort_ratio for two spellings of one name (Zelensky/Zelenskyy 94)
     quote_fuzz: int = 85  # partial_ratio above which two quotes are the same words
     quote_diff: int = 70  # same speaker, overlapping claim, quote words below this ratio: a quote discrepancy
+    quote_min_words: int = 4  # shorter quotes ("causing a stink") are too common to decide attribution
 
     # --- compare ------------------------------------------------------------------------------
     # Negation is only judged between sentences that say nearly the same thing.

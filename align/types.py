@@ -60,6 +60,7 @@ class Mention:
     value: str
     detail: str = ""
     variant: str = ""  # "spelling" | "alias" | "title" | "name" | "date" when text differs from value
+    qualifier: str = ""  # for a role: the country it belongs to ("Japanese foreign minister" -> Japan)
 
 
 @dataclass(frozen=True)

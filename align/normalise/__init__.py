@@ -23,6 +23,8 @@ from .text import WORD, american
 
 __all__ = ["Normaliser", "DateContext"]
 
+OF_PHRASE = re.compile(r"\bof\s+(?:[\w’'-]+\s+){0,3}$")
+SPEAKER_WINDOW = 60  # characters between a speech verb and the name of its speaker
 APPOSITIVE = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
 
 
@@ -148,7 +150,8 @@ class Normaliser:
 
         for r in roles:
             holder = self._holder(text, r, people)
-            mentions.append(Mention("role", r.text, r.start, r.end, r.value, detail=holder, variant=r.variant))
+            mentions.append(Mention("role", r.text, r.start, r.end, r.value, detail=holder, variant=r.variant,
+                                    qualifier=self._role_country(text, r, holder, people, places)))
 
         quotes = find_quotes(text)
         speaker = self._speaker(text, quotes, people) if quotes else ""
@@ -182,17 +185,34 @@ class Normaliser:
         return ""
 
     @staticmethod
+    def _role_country(text: str, role: Mention, holder: str, people: list[Mention], places: list[Mention]) -> str:
+        """ "Japanese foreign minister", "Japan's Defense Minister", "Defense Minister Kishi of Japan"."""
+        before = [p for p in places if 0 <= role.start - p.end <= 1]
+        if before:
+            return before[-1].value
+        if holder:
+            end = max((p.end for p in people if p.value == holder and p.start >= role.end), default=role.end)
+            m = re.match(r"\s+of\s+(?:the\s+)?", text[end:])
+            if m:
+                after = [p for p in places if p.start == end + m.end()]
+                if after:
+                    return after[0].value
+        return ""
+
+    @staticmethod
     def _speaker(text: str, quotes, people: list[Mention]) -> str:
-        spans = speaker_spans(text, quotes)
+        verbs = speaker_spans(text, quotes)
         inside = [(q.start, q.end) for q in quotes]
-        candidates = [p for p in people if not any(s <= p.start < e for s, e in inside)]
-        for s, e in spans:
-            near = [p for p in candidates if s <= p.start < e]
-            if near:
-                centre = (s + e) / 2
-                return min(near, key=lambda p: (abs(p.start - centre), p.start)).value
-        if spans and candidates:
-            return candidates[0].value
+        # people outside the quotes, and not inside an "of ..." phrase ("the sister of leader Kim")
+        candidates = [p for p in people if not any(s <= p.start < e for s, e in inside)
+                      and not OF_PHRASE.search(text[max(0, p.start - 40):p.start])]
+        for vs, ve in verbs:
+            before = [p for p in candidates if p.end <= vs and vs - p.end <= SPEAKER_WINDOW]
+            after = [p for p in candidates if p.start >= ve and p.start - ve <= SPEAKER_WINDOW]
+            if before and (not after or vs - before[-1].end <= after[0].start - ve):
+                return before[-1].value
+            if after:
+                return after[0].value
         return ""
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import stem
+from functools import lru_cache
+
+from .. import tables
 
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -63,12 +65,41 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             unit = {"$": "usd", "£": "gbp", "€": "eur"}[m.group("cur")]
         if not unit:
             u = UNIT.match(text[e:])
-            unit = stem(u.group("unit").lower()) if u else ""
-            if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the"):
+            unit = singular(u.group("unit").lower()) if u else ""
+            if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
                 unit = ""
+        if not unit:
+            previous = out[-1].end if out else 0
+            unit = _unit_before(text[previous:s])
         approx = bool(QUALIFIER.search(text[max(0, s - 14):s]))
         out.append(NumberMention(text[s:e], s, e, value, unit, approx))
     return out
+
+
+@lru_cache(maxsize=1)
+def _count_nouns() -> tuple[re.Pattern, int]:
+    data = tables.builtin("numbers")["count_nouns"]
+    nouns = sorted(data["before"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I), int(data["window_words"])
+
+
+def _unit_before(left: str) -> str:
+    """The count noun nearest before a bare figure, within a few words: "death toll rose to 1,644"."""
+    pattern, window = _count_nouns()
+    words = left.split()
+    tail = " ".join(words[-window:])
+    found = list(pattern.finditer(tail))
+    # the head noun stands for the phrase: "death toll" and "toll" count the same thing
+    return singular(found[-1].group(1).lower().split()[-1]) if found else ""
+
+
+def singular(word: str) -> str:
+    """years -> year, people -> people, injured -> injured: enough to match units across sources."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def format_value(value: float, unit: str) -> str:

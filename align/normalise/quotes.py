@@ -29,14 +29,11 @@ def find_quotes(text: str, min_words: int = 3) -> list[QuoteMention]:
 
 
 def speaker_spans(text: str, quotes: list[QuoteMention]) -> list[tuple[int, int]]:
-    """Where the speaker of the sentence's quotes is named: near a speech verb, outside the quotes."""
+    """Spans of the speech verbs outside the quotes ("said", "told", ...)."""
     outside = text
     for q in quotes:
         outside = outside[:q.start] + " " * (q.end - q.start) + outside[q.end:]
-    spans = []
-    for m in re.finditer(rf"\b{SPEECH}\b", outside):
-        spans.append((max(0, m.start() - 60), min(len(text), m.end() + 60)))
-    return spans
+    return [m.span() for m in re.finditer(rf"\b{SPEECH}\b", outside)]
 
 
 def negations(text: str, quotes: list[QuoteMention]) -> list[tuple[int, int, str]]:
