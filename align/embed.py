@@ -64,7 +64,7 @@ class OnnxEncoder:
             raise ModelError(f"the onnx backend needs onnxruntime and tokenizers ({err.name} missing)",
                              hint="pip install onnxruntime tokenizers, or use --backend torch") from None
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = self.threads or (os.cpu_count() or 1)
+        opts.intra_op_num_threads = self.threads or env_threads() or (os.cpu_count() or 1)
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
         try:
@@ -115,6 +115,10 @@ class SentenceTransformerEncoder:
             raise ModelError("the torch backend needs sentence-transformers",
                              hint="pip install torch==2.13.0 sentence-transformers") from None
         path = default_model_dir() if self.model == DEFAULT_MODEL else self.model
+        if env_threads():
+            import torch
+
+            torch.set_num_threads(env_threads())
         try:
             self._model = SentenceTransformer(str(path), device=self.device or "cpu")
         except Exception as err:  # OSError, HF errors, ValueError: all mean "cannot load it"
@@ -129,6 +133,15 @@ class SentenceTransformerEncoder:
         out = np.zeros_like(vecs)
         out[order] = vecs
         return out.astype(np.float32)
+
+
+def env_threads() -> int:
+    """$CLAIMDIFF_THREADS: CPU threads per encoder (0 or unset: all cores). ``align batch`` sets it
+    in its worker processes so that N jobs do not each start a thread per core."""
+    try:
+        return max(0, int(os.environ.get("CLAIMDIFF_THREADS", "0")))
+    except ValueError:
+        return 0
 
 
 def default_model_dir() -> Path:
@@ -218,7 +231,12 @@ class CachedEncoder:
                     found.update({k: np.frombuffer(d, dtype=np.float32) for k, d in rows})
             except sqlite3.Error:
                 found = {}
-        todo = [i for i, k in enumerate(keys) if k not in found]
+        todo: list[int] = []  # first index of each missing text: a repeated sentence is encoded once
+        seen: set[str] = set()
+        for i, k in enumerate(keys):
+            if k not in found and k not in seen:
+                seen.add(k)
+                todo.append(i)
         self.hits, self.misses = len(texts) - len(todo), len(todo)
         if todo:
             if self._encoder is None:

@@ -12,27 +12,41 @@ HIGHLIGHT = ("date", "number", "person", "role", "place", "quote")
 
 CSS = """
 :root{--ok:#1a7f37;--part:#9a6700;--bad:#cf222e;--omit:#0969da;--mute:#57606a;--line:#d0d7de}
-*{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
-header,main{max-width:1200px;margin:0 auto;padding:12px 20px}header h1{margin:8px 0;font-size:22px}
+*{box-sizing:border-box}body{font:15px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
+header,main{max-width:1200px;margin:0 auto;padding:12px 20px}header h1{margin:8px 0;font-size:22px}h2{margin:20px 0 8px}
 table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-.sources td:first-child{font-weight:600}.counts{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
+.sources{background:#fff;width:100%}.sources td{overflow-wrap:anywhere}.sources td:first-child{font-weight:600}
+.counts{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
 .count{background:#fff;border:1px solid var(--line);border-radius:8px;padding:8px 14px;min-width:120px}
 .count b{display:block;font-size:24px}.c-agree b{color:var(--ok)}.c-part b{color:var(--part)}.c-disc b{color:var(--bad)}.c-omit b{color:var(--omit)}
-.notes{color:var(--part)}.bar{position:sticky;top:0;background:#f6f8fa;padding:8px 0;border-bottom:1px solid var(--line);z-index:2}
-.bar button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:4px 10px;cursor:pointer;margin-right:4px}
-.bar button[aria-pressed=true]{background:#1f2328;color:#fff}
-.matrix{background:#fff;margin:10px 0;font-size:13px}.matrix td.cell{text-align:center;width:42px}
-.st-reports{color:var(--ok)}.st-differs{color:var(--bad);font-weight:700}.st-silent{color:#afb8c1}
-.claim{background:#fff;border:1px solid var(--line);border-left:5px solid var(--ok);border-radius:6px;margin:12px 0;padding:8px 12px}
+.notes{color:#7d4e00;background:#fff8c5;border:1px solid #eac54f;border-radius:6px;padding:4px 10px;margin:6px 0}
+.bar{position:sticky;top:0;background:#f6f8fa;padding:8px 0;border-bottom:1px solid var(--line);z-index:2;display:flex;flex-wrap:wrap;gap:6px;align-items:center}
+.bar button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:4px 10px;cursor:pointer;font:inherit;font-size:14px}
+.bar button[aria-pressed=true]{background:#1f2328;color:#fff;border-color:#1f2328}
+.bar select{max-width:24em;font:inherit;font-size:14px}.bar .shown{color:var(--mute);font-size:13px;margin-left:auto}
+.legend{color:var(--mute);font-size:13px;margin:0 0 6px}.legend span{margin-right:14px}
+.mwrap{overflow-x:auto;max-width:100%}
+.matrix{background:#fff;margin:4px 0 10px;font-size:13px;width:100%}.matrix th{background:#eaeef2}
+.matrix td.cell{text-align:center;width:34px;font-size:15px;line-height:1.2}.matrix td.first{color:#424a53}
+.matrix tr:hover td{background:#f3f6f9}.matrix a{font-weight:600;color:#0550ae;text-decoration:none}
+.st-reports{color:var(--ok)}.st-differs{color:var(--bad);font-weight:700;background:#ffebe9}.st-silent{color:#8c959f}
+.v{font-size:12px;font-weight:600;white-space:nowrap}.v-agreement{color:var(--ok)}.v-partial{color:var(--part)}
+.v-discrepancy{color:var(--bad)}.v-exclusive{color:var(--omit)}
+.claim{background:#fff;border:1px solid var(--line);border-left:5px solid var(--ok);border-radius:6px;margin:12px 0;padding:8px 12px;scroll-margin-top:52px}
 .claim[data-verdict=partial]{border-left-color:var(--part)}.claim[data-verdict=discrepancy]{border-left-color:var(--bad)}
 .claim[data-verdict=exclusive]{border-left-color:var(--omit)}.claim h3{margin:2px 0 6px;font-size:15px}
 .verdict{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--mute)}
-.cols{display:grid;grid-template-columns:repeat(var(--n),minmax(0,1fr));gap:10px}
-.col{min-width:0}.col h4{margin:0 0 4px;font-size:12px;color:var(--mute)}.col.silent p{color:#afb8c1;font-style:italic}
+.verdict.v-agreement{color:var(--ok)}.verdict.v-partial{color:var(--part)}.verdict.v-discrepancy{color:var(--bad)}.verdict.v-exclusive{color:var(--omit)}
+.cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,260px),1fr));gap:10px 18px}
+.cols.one{grid-template-columns:minmax(0,80ch)}
+.col{min-width:0;overflow-wrap:break-word}.col h4{margin:0 0 4px;font-size:12px;color:var(--mute)}.col.silent p{color:#8c959f;font-style:italic}
 .sent{margin:0 0 6px}.sid{font-size:11px;color:var(--mute);margin-right:4px}
-mark{background:none;border-bottom:2px solid #d0d7de;padding:0 1px}mark.diff{background:#ffebe9;border-bottom-color:var(--bad)}
-.norm{text-decoration:underline dotted #8c959f;cursor:help}.disc{background:#fff8f8;border:1px solid #ffcecb;border-radius:6px;padding:6px 10px;margin:6px 0}
-.disc b{color:var(--bad)}.only{font-size:13px;color:var(--part)}details{margin:16px 0}.hidden{display:none}
+mark{background:none;color:inherit;border-bottom:1px solid #c4ccd4;padding:0}
+.norm{border-bottom:1px dotted #6e7781;cursor:help}
+mark.only,span.only{background:#fff4d1;border-bottom:2px solid #d4a72c}
+mark.diff,span.diff{background:#ffd8d3;border-bottom:2px solid var(--bad);color:#82071e;font-weight:600;border-radius:2px}
+.disc{background:#fff8f8;border:1px solid #ffcecb;border-radius:6px;padding:6px 10px;margin:6px 0}
+.disc b{color:var(--bad)}p.only{font-size:13px;color:#7d4e00;margin:2px 0 6px}details{margin:16px 0}.hidden{display:none}
 footer{color:var(--mute);font-size:12px;max-width:1200px;margin:0 auto;padding:20px}
 """
 
@@ -66,31 +80,58 @@ JS = """
 """
 
 
-def _sentence_html(report: Report, sid: str, differing: set[tuple[str, str]]) -> str:
-    """Sentence text with facts marked: red where a discrepancy names them, a tooltip where normalised."""
+def _sentence_html(report: Report, sid: str, differing: set[tuple[str, str]], only: frozenset[str] = frozenset()) -> str:
+    """Sentence text with facts marked: red where a discrepancy names them, amber where only this
+    source has them (``only`` holds "kind: value" strings), a dotted line and tooltip where normalised."""
     text = report.sentence(sid).text
-    spans = []
-    for m in sorted(report.facts[sid].mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if m.kind not in HIGHLIGHT and not m.variant:
-            continue
-        if spans and m.start < spans[-1][1]:
-            continue
-        spans.append((m.start, m.end, m))
-    out, pos = [], 0
-    for s, e, m in spans:
-        out.append(escape(text[pos:s]))
-        classes = []
-        title = f"{m.kind}: {m.value}" if m.value else m.kind
+
+    def classes_of(m) -> list[str]:
+        out = []
         if m.variant:
-            classes.append("norm")
-            title = f"{m.text} → {m.value} ({m.variant})"
+            out.append("norm")
         if (sid, m.kind) in differing:
-            classes.append("diff")
-        tag = "mark" if m.kind in HIGHLIGHT else "span"
-        out.append(f'<{tag} class="{" ".join(classes)}" title="{escape(title)}">{escape(text[s:e])}</{tag}>')
-        pos = e
-    out.append(escape(text[pos:]))
-    return "".join(out)
+            out.append("diff")
+        elif m.value and f"{m.kind}: {m.value}" in only:
+            out.append("only")
+        return out
+
+    # Marks may nest (a place inside a quote); a mark that crosses another's edge is dropped, but a
+    # red (differs) one passes its colour to the mark it crosses so that no disagreement goes unseen.
+    roots: list[list] = []  # [start, end, mention, classes, children]
+    stack: list[list] = []
+    for m in sorted(report.facts[sid].mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if m.kind not in HIGHLIGHT and not m.variant or m.end <= m.start:
+            continue
+        while stack and stack[-1][1] <= m.start:
+            stack.pop()
+        node = [m.start, m.end, m, classes_of(m), []]
+        if stack and m.end > stack[-1][1]:
+            if "diff" in node[3] and "diff" not in stack[-1][3]:
+                stack[-1][3].append("diff")
+            continue
+        (stack[-1][4] if stack else roots).append(node)
+        stack.append(node)
+
+    def render(nodes: list[list], pos: int, end: int) -> str:
+        out = []
+        for s, e, m, classes, children in nodes:
+            if "diff" in classes and "only" in classes:
+                classes.remove("only")
+            out.append(escape(text[pos:s]))
+            title = f"{m.kind}: {m.value}" if m.value else m.kind
+            if m.variant:
+                title = f"{m.text} → {m.value} ({m.variant})"
+            if "diff" in classes:
+                title += " · differs between sources"
+            elif "only" in classes:
+                title += " · only this source"
+            tag = "mark" if m.kind in HIGHLIGHT else "span"
+            out.append(f'<{tag} class="{" ".join(classes)}" title="{escape(title)}">{render(children, s, e)}</{tag}>')
+            pos = e
+        out.append(escape(text[pos:end]))
+        return "".join(out)
+
+    return render(roots, 0, len(text))
 
 
 def render_html(report: Report) -> str:
@@ -125,20 +166,24 @@ def render_html(report: Report) -> str:
     for note in report.notes:
         H.append(f"<p class=\"notes\">Note: {escape(note)}</p>")
     H.append("</header><main>")
-    H.append("<div class=\"bar\" role=\"toolbar\"><button data-mode=\"all\">All</button>"
+    H.append("<div class=\"bar\" role=\"toolbar\" aria-label=\"filter claims\"><button data-mode=\"all\">All</button>"
              "<button data-mode=\"discrepancy\">Discrepancies</button><button data-mode=\"omission\">Omissions</button>"
              "<button data-mode=\"agreement\">Agreements</button> <label>Source <select id=\"source\">"
              "<option value=\"all\">all</option>")
     for src in ids:
-        H.append(f"<option value=\"{src}\">{escape(source_label(report, src))}</option>")
-    H.append("</select></label> <span class=\"verdict\"><span id=\"shown\"></span> claims shown</span></div>")
+        H.append(f"<option value=\"{escape(src)}\">{escape(source_label(report, src))}</option>")
+    H.append(f"</select></label> <span class=\"shown\"><span id=\"shown\"></span> of {len(report.claims)} claims shown"
+             "</span></div>")
 
-    H.append("<h2>Coverage</h2><table class=\"matrix\"><tr><th>claim</th>")
-    H.extend(f"<th title=\"{escape(source_label(report, src))}\">{src}</th>" for src in ids)
+    H.append("<h2>Coverage</h2><p class=\"legend\"><span><b class=\"st-reports\">✓</b> reports it</span>"
+             "<span><b class=\"st-differs\">≠</b> reports it differently</span><span><b class=\"st-silent\">·</b> silent</span>"
+             "<span>hover a source letter for its name</span></p>")
+    H.append("<div class=\"mwrap\"><table class=\"matrix\"><tr><th>claim</th>")
+    H.extend(f"<th title=\"{escape(source_label(report, src))}\">{escape(src)}</th>" for src in ids)
     H.append("<th>verdict</th><th>first sentence</th></tr>")
     marks = {"reports": "✓", "differs": "≠", "silent": "·"}
     for c in report.claims:
-        H.append(f"<tr data-claim=\"{c.id}\"><td><a href=\"#{c.id}\">{c.id}</a></td>")
+        H.append(f"<tr data-claim=\"{escape(c.id)}\"><td><a href=\"#{escape(c.id)}\">{escape(c.id)}</a></td>")
         for src in ids:
             st = c.status[src]
             tip = st
@@ -146,28 +191,33 @@ def render_html(report: Report) -> str:
                 tip = "; ".join(f"{d.kind}: {d.values.get(src, '')}" for d in by_claim.get(c.id, []) if src in d.values)
             H.append(f"<td class=\"cell st-{st}\" title=\"{escape(tip)}\">{marks[st]}</td>")
         first = report.sentence(c.sentence_ids[0]).text
-        H.append(f"<td>{c.verdict}</td><td>{escape(first[:90] + ('…' if len(first) > 90 else ''))}</td></tr>")
-    H.append("</table>")
+        H.append(f"<td class=\"v v-{escape(c.verdict)}\">{escape(c.verdict)}</td>"
+                 f"<td class=\"first\">{escape(first[:90] + ('…' if len(first) > 90 else ''))}</td></tr>")
+    H.append("</table></div>")
 
-    H.append("<h2>Claims</h2>")
+    H.append("<h2>Claims</h2><p class=\"legend\"><span><mark class=\"diff\">red</mark> the sources disagree</span>"
+             "<span><mark class=\"only\">amber</mark> only this source has it</span>"
+             "<span><mark class=\"norm\">dotted</mark> written differently, read as the same (hover)</span>"
+             "<span><mark>underlined</mark> a compared fact</span></p>")
     for c in report.claims:
         kinds = sorted({d.kind for d in by_claim.get(c.id, [])})
         label = c.verdict + (": " + ", ".join(kinds) if kinds else "")
         if c.verdict == "exclusive":
             label = f"only in {c.sources[0]}"
         H.append(f"<section class=\"claim\" id=\"{c.id}\" data-verdict=\"{c.verdict}\" "
-                 f"data-sources=\"{' '.join(c.sources)}\"><h3>{c.id} <span class=\"verdict\">{escape(label)}"
+                 f"data-sources=\"{escape(' '.join(c.sources))}\"><h3>{escape(c.id)} <span class=\"verdict v-{c.verdict}\">{escape(label)}"
                  f"{'' if c.verdict == 'exclusive' else f' · score {c.score:.2f}'}</span></h3>")
         for d in by_claim.get(c.id, []):
-            vals = " · ".join(f"<b>{src}</b> {escape(v)}" for src, v in d.values.items())
+            vals = " · ".join(f"<b>{escape(src)}</b> {escape(v)}" for src, v in d.values.items())
             H.append(f"<div class=\"disc\"><b>{d.kind}</b>: {escape(d.explanation)}<br>{vals}</div>")
         cols = ids if c.verdict != "exclusive" else c.sources
-        H.append(f"<div class=\"cols\" style=\"--n:{len(cols)}\">")
+        H.append(f"<div class=\"cols{' one' if len(cols) == 1 else ''}\">")
         for src in cols:
             sids = c.sentences[src]
             H.append(f"<div class=\"col{' silent' if not sids else ''}\"><h4>{escape(source_label(report, src))}</h4>")
             for sid in sids:
-                H.append(f"<p class=\"sent\"><span class=\"sid\">{sid}</span>{_sentence_html(report, sid, differing)}</p>")
+                H.append(f"<p class=\"sent\"><span class=\"sid\">{escape(sid)}</span>"
+                         f"{_sentence_html(report, sid, differing, frozenset(c.only_in.get(src, ())))}</p>")
             if not sids:
                 H.append("<p>silent</p>")
             if src in c.only_in:
@@ -179,9 +229,8 @@ def render_html(report: Report) -> str:
              f"({len(report.normalisations)})</summary><table><tr><th>written</th><th>read as</th><th>kind</th>"
              "<th>times</th><th>sentences</th></tr>")
     for f, t, k, n, where in normalisation_table(report):
-        H.append(f"<tr><td>{escape(f)}</td><td>{escape(t)}</td><td>{k}</td><td>{n}</td>"
+        H.append(f"<tr><td>{escape(f)}</td><td>{escape(t)}</td><td>{escape(k)}</td><td>{n}</td>"
                  f"<td>{escape(', '.join(where))}</td></tr>")
     H.append("</table></details></main>")
-    H.append(f"<footer>Model {escape(report.model)} ({escape(report.backend)}). ✓ reports · ≠ reports differently "
-             f"· silent. Generated by claimdiff.</footer><script>{JS}</script></body></html>")
+    H.append(f"<footer>Model {escape(report.model)} ({escape(report.backend)}). Generated by claimdiff.</footer><script>{JS}</script></body></html>")
     return "\n".join(H) + "\n"

@@ -1,0 +1,99 @@
+"""End to end on the known pair with the real model (ONNX all-MiniLM-L6-v2, loaded once)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from align.render import report_dict
+
+from conftest import A_PATH, B_PATH, C_PATH, ROOT
+
+pytestmark = pytest.mark.model
+
+
+def sentence_with(report, source, snippet):
+    hits = [s.id for s in report.sentences if s.source == source and snippet in s.text]
+    assert len(hits) == 1, (snippet, hits)
+    return hits[0]
+
+
+def test_junk_line_is_never_a_sentence(known_report):
+    assert not any("Google tag" in s.text or "gtag" in s.text for s in known_report.sentences)
+
+
+def test_tuesday_resolves_to_16_march(known_report):
+    data = report_dict(known_report)
+    a = data["sources"][0]
+    sid = sentence_with(known_report, "A", "counterparts in Tokyo on Tuesday")
+    sent = next(s for s in a["sentences"] if s["id"] == sid)
+    assert sent["dates"] == ["2021-03-16"]
+    seoul = sentence_with(known_report, "A", "will head to Seoul")
+    assert next(s for s in a["sentences"] if s["id"] == seoul)["dates"] == ["2021-03-17"]
+
+
+def test_year_for_b_comes_from_a(known_report):
+    data = report_dict(known_report)
+    assert data["sources"][1]["published"] is None
+    assert "B: no publication date; dates without a year take 2021 from A (published 2021-03-17)" in data["notes"]
+    b = data["sources"][1]
+    trip = sentence_with(known_report, "B", "March 15–18")
+    assert next(s for s in b["sentences"] if s["id"] == trip)["dates"] == ["2021-03-15/2021-03-18"]
+
+
+def test_no_discrepancy_from_spelling_or_alias(known_report):
+    for d in known_report.discrepancies:
+        text = " ".join(d.values.values()).lower()
+        assert not ({"defence", "defense"} & set(text.split())), d
+        assert "republic of korea" not in text, d
+    kinds = {(n.text, n.value, n.kind) for n in known_report.normalisations}
+    assert ("Defence", "defense", "spelling") in kinds
+    assert ("Republic of Korea", "South Korea", "alias") in kinds
+    assert ("Pentagon chief", "secretary of defense", "title") in kinds
+    assert ("denuclearisation", "denuclearization", "spelling") in kinds
+
+
+def test_kim_yo_jong_paragraph_is_omission_from_b(known_report):
+    omitted = {o["sentence"]: o["missing_from"] for o in report_dict(known_report)["omissions"]}
+    for snippet in ("just one day after Kim Yo Jong", "issue a word of advice", "a good night’s sleep",
+                    "She further noted that Pyongyang"):
+        assert omitted[sentence_with(known_report, "A", snippet)] == ["B"], snippet
+
+
+def test_seoul_youth_leaders_is_omission_from_a(known_report):
+    omitted = {o["sentence"]: o["missing_from"] for o in report_dict(known_report)["omissions"]}
+    assert omitted[sentence_with(known_report, "B", "Korean youth leaders")] == ["A"]
+
+
+def test_every_sentence_once(known_report):
+    data = report_dict(known_report)
+    aligned = [sid for a in data["alignments"] for sid in a["sentences"]]
+    omitted = [o["sentence"] for o in data["omissions"]]
+    every = [s["id"] for src in data["sources"] for s in src["sentences"]]
+    assert sorted(aligned + omitted) == sorted(every)
+    assert len(set(aligned)) == len(aligned)
+
+
+def test_three_sources_claims_cover_every_sentence(real_encoder):
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([A_PATH, B_PATH, C_PATH], Options(), encoder=real_encoder)
+    data = report_dict(report)
+    in_claims = sorted(sid for c in data["claims"] for ids in c["sentences"].values() for sid in ids)
+    assert in_claims == sorted(s["id"] for src in data["sources"] for s in src["sentences"])
+    for c in data["claims"]:
+        assert set(c["status"]) == {"A", "B", "C"}
+        for src, ids in c["sentences"].items():
+            assert (c["status"][src] == "silent") == (not ids)
+
+
+def test_cli_writes_all_formats_and_exits_1(tmp_path):
+    out = tmp_path / "known"
+    proc = subprocess.run([sys.executable, "-m", "align", "compare", str(A_PATH), str(B_PATH), "--format", "all",
+                           "-o", str(out), "--quiet"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ""
+    for ext in ("md", "json", "html"):
+        assert (tmp_path / f"known.{ext}").stat().st_size > 1000
+    assert json.loads((tmp_path / "known.json").read_text())["schema"] == "claimdiff/1"
