@@ -160,6 +160,36 @@ def normalize(
     return 0
 
 
+@app.command()
+def batch(
+    folders: List[Path] = typer.Argument(..., help="Event folders (2+ articles each), or folders whose subfolders are events."),
+    output: Path = typer.Option(Path("reports/batch"), "--output", "-o", help="Folder for <event>.md/.json/.html and index.md/.json."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Events compared in parallel (default: all cores)."),
+    aliases: Optional[Path] = typer.Option(None, "--aliases", help="TOML file extending the alias, title and spelling tables."),
+    model: str = typer.Option("all-MiniLM-L6-v2", "--model", help="Embedding model, as for compare."),
+    backend: str = typer.Option("auto", "--backend", help="auto, onnx or torch."),
+    device: Optional[str] = typer.Option(None, "--device", help="torch device, e.g. cuda (torch backend)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+) -> int:
+    """Compare many events: one report set per event folder, plus an index.
+
+    Exit status: 2 if any event failed, else 1 if any had differences, else 0.
+    Example: align batch fixtures/asia-tour fixtures/kyiv-visit -o reports/batch --jobs 2
+    """
+    from . import pipeline
+    from .batch import run_batch
+
+    opts = pipeline.Options(aliases=str(aliases) if aliases else None, model=model, backend=backend,
+                            device=device, cache=not no_cache)
+    progress = None if quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
+    rows, code = run_batch(folders, output, opts, jobs=jobs, progress=progress)
+    if not quiet:
+        failed = sum(r["status"] == 2 for r in rows)
+        print(f"{len(rows)} events, {failed} failed; index: {output / 'index.md'}", file=sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> None:
     import click
 

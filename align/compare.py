@@ -101,13 +101,30 @@ class Comparer:
     def _dates(self, a: Side, b: Side):
         da, db = a.values("date"), b.values("date")
         if not da or not db:
-            return []
+            return self._weekdays(a, b)
         only_a = {x for x in da if not any(_overlap(x, y) for y in db)}
         only_b = {y for y in db if not any(_overlap(x, y) for x in da)}
         if only_a and only_b:
             return [("date", {a.source: _surface(a, "date", only_a), b.source: _surface(b, "date", only_b)},
                      {a.source: _sids(a, "date", only_a), b.source: _sids(b, "date", only_b)},
                      "the sources give different dates for this claim")]
+        return []
+
+    @staticmethod
+    def _weekdays(a: Side, b: Side):
+        """Without publication dates weekdays stay unresolved: compare the names themselves."""
+        def names(side: Side) -> dict[str, list[str]]:
+            out: dict[str, list[str]] = {}
+            for sid, m in side.of("date"):
+                if not m.value and m.detail.startswith("weekday"):
+                    out.setdefault(m.text.split()[-1].capitalize(), []).append(sid)
+            return out
+        wa, wb = names(a), names(b)
+        if wa and wb and set(wa).isdisjoint(wb):
+            return [("date", {a.source: ", ".join(sorted(wa)), b.source: ", ".join(sorted(wb))},
+                     {a.source: sorted({s for v in wa.values() for s in v}, key=_sid_order),
+                      b.source: sorted({s for v in wb.values() for s in v}, key=_sid_order)},
+                     "the sources name different days (no publication date to resolve them)")]
         return []
 
     def _start_dates(self, a: Side, b: Side):

@@ -51,7 +51,7 @@ class OnnxEncoder:
 
     model_path: str
     tokenizer_path: str
-    name: str = DEFAULT_MODEL
+    name: str = DEFAULT_MODEL + "-int8"  # the int8 ONNX export: its vectors differ slightly from torch
     backend: str = "onnx"
     batch_size: int = DEFAULT.batch_size
     threads: int = 0

@@ -264,7 +264,7 @@ def _check_report(browser: Chromium, report, tmp_path: Path, name: str) -> None:
 
 def test_known_pair_in_browser(browser, known_report, tmp_path):
     # known_report (conftest): compare_files([A_PATH, B_PATH], Options(), encoder=real_encoder)
-    assert [a.path for a in known_report.articles] == [str(A_PATH), str(B_PATH)] or len(known_report.articles) == 2
+    assert [Path(a.path).name for a in known_report.articles] == [A_PATH.name, B_PATH.name]
     _check_report(browser, known_report, tmp_path, "known-pair")
 
 

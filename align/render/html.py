@@ -100,11 +100,14 @@ def _sentence_html(report: Report, sid: str, differing: set[tuple[str, str]], on
     roots: list[list] = []  # [start, end, mention, classes, children]
     stack: list[list] = []
     for m in sorted(report.facts[sid].mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if m.kind not in HIGHLIGHT and not m.variant or m.end <= m.start:
+        if (m.kind not in HIGHLIGHT and not m.variant) or m.end <= m.start:
             continue
         while stack and stack[-1][1] <= m.start:
             stack.pop()
         node = [m.start, m.end, m, classes_of(m), []]
+        if stack and (m.start, m.end) == tuple(stack[-1][:2]):  # the same words read twice: one mark
+            stack[-1][3].extend(c for c in node[3] if c in ("diff", "only") and c not in stack[-1][3])
+            continue
         if stack and m.end > stack[-1][1]:
             if "diff" in node[3] and "diff" not in stack[-1][3]:
                 stack[-1][3].append("diff")
@@ -126,7 +129,8 @@ def _sentence_html(report: Report, sid: str, differing: set[tuple[str, str]], on
             elif "only" in classes:
                 title += " · only this source"
             tag = "mark" if m.kind in HIGHLIGHT else "span"
-            out.append(f'<{tag} class="{" ".join(classes)}" title="{escape(title)}">{render(children, s, e)}</{tag}>')
+            cls = f' class="{" ".join(classes)}"' if classes else ""
+            out.append(f'<{tag}{cls} title="{escape(title)}">{render(children, s, e)}</{tag}>')
             pos = e
         out.append(escape(text[pos:end]))
         return "".join(out)
