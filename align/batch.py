@@ -58,16 +58,20 @@ def find_events(paths: Sequence[str | Path], out_dir: str | Path | None = None) 
         else:
             folders += subs
     seen: set[Path] = set()
-    names: dict[str, int] = {"index": 1}  # index.md/.json belong to the batch: an event "index" gets "index-2"
+    used = {"index"}  # index.md/.json belong to the batch: an event folder "index" writes index-2.*
     out = []
     for f in folders:
         key = f.resolve()
         if key in seen:
             continue
         seen.add(key)
-        base = event_name(f)
-        names[base] = names.get(base, 0) + 1
-        out.append((base if names[base] == 1 else f"{base}-{names[base]}", f))
+        name = base = event_name(f)
+        n = 1
+        while name in used:  # two folders called "day1" in different parents: day1, day1-2
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name)
+        out.append((name, f))
     return out
 
 

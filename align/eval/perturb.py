@@ -70,31 +70,32 @@ MONTH_ABBR = {"Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Sep.": 9, "Oct.": 10
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_RE = "|".join(MONTHS) + "|" + "|".join(re.escape(m) for m in MONTH_ABBR)
 
-# People named in the fixture articles: (full name, short form used alone, other spellings).
-# A swap replaces a mention by another person of the same article in the same form.
+# People named in the fixture articles: (full name, short form used alone, other spellings, gender).
+# A swap replaces a mention by another person of the same article, same form and gender (so "Mr",
+# "his" and "she" still fit).
 PEOPLE = (
-    ("Antony Blinken", "Blinken", ()),
-    ("Lloyd Austin", "Austin", ()),
-    ("Toshimitsu Motegi", "Motegi", ()),
-    ("Nobuo Kishi", "Kishi", ()),
-    ("Yoshihide Suga", "Suga", ()),
-    ("Kim Yo Jong", "Kim", ()),
-    ("Kim Jong-un", "Kim", ("Kim Jong Un",)),
-    ("Chung Eui-yong", "Chung", ()),
-    ("Suh Wook", "Suh", ()),
-    ("Joe Biden", "Biden", ()),
-    ("Volodymyr Zelensky", "Zelensky", ("Volodymyr Zelenskyy", "Zelenskyy")),
-    ("Vladimir Putin", "Putin", ()),
-    ("Nancy Pelosi", "Pelosi", ()),
-    ("Kamala Harris", "Harris", ()),
-    ("Dmitry Peskov", "Peskov", ()),
-    ("Anatoly Antonov", "Antonov", ()),
-    ("Min Aung Hlaing", "Min Aung Hlaing", ()),
-    ("Zaw Min Tun", "Zaw Min Tun", ()),
-    ("Donald Trump", "Trump", ()),
-    ("Anutin Charnvirakul", "Anutin", ()),
-    ("Paetongtarn Shinawatra", "Paetongtarn", ()),
-    ("Aung San Suu Kyi", "Suu Kyi", ()),
+    ("Antony Blinken", "Blinken", (), "m"),
+    ("Lloyd Austin", "Austin", (), "m"),
+    ("Toshimitsu Motegi", "Motegi", (), "m"),
+    ("Nobuo Kishi", "Kishi", (), "m"),
+    ("Yoshihide Suga", "Suga", (), "m"),
+    ("Kim Yo Jong", "Kim", (), "f"),
+    ("Kim Jong-un", "Kim", ("Kim Jong Un",), "m"),
+    ("Chung Eui-yong", "Chung", (), "m"),
+    ("Suh Wook", "Suh", (), "m"),
+    ("Joe Biden", "Biden", (), "m"),
+    ("Volodymyr Zelensky", "Zelensky", ("Volodymyr Zelenskyy", "Zelenskyy"), "m"),
+    ("Vladimir Putin", "Putin", (), "m"),
+    ("Nancy Pelosi", "Pelosi", (), "f"),
+    ("Kamala Harris", "Harris", (), "f"),
+    ("Dmitry Peskov", "Peskov", (), "m"),
+    ("Anatoly Antonov", "Antonov", (), "m"),
+    ("Min Aung Hlaing", "Min Aung Hlaing", (), "m"),
+    ("Zaw Min Tun", "Zaw Min Tun", (), "m"),
+    ("Donald Trump", "Trump", (), "m"),
+    ("Anutin Charnvirakul", "Anutin", (), "m"),
+    ("Paetongtarn Shinawatra", "Paetongtarn", (), "f"),
+    ("Aung San Suu Kyi", "Suu Kyi", (), "f"),
 )
 
 # Roles swapped for a different role (title discrepancy), longest first. Only before a name.
@@ -161,14 +162,13 @@ PARAPHRASES = (
     (r"\bbrought down\b", "toppled"),
     (r"\bexpressed concern\b", "voiced concern"),
     (r"\bjoined\b", "accompanied"),
-    (r"\bdeclared\b", "announced"),
+    (r"\bdeclared (?=an? )", "announced "),
     (r"\bdetected\b", "found"),
     (r"\bbegan\b", "started"),
     (r"\bseized power\b", "took power"),
     (r"\bmore than\b", "over"),
     (r"\bmade a surprise visit\b", "paid a surprise visit"),
     (r"\bmade a rare appeal\b", "issued a rare appeal"),
-    (r"\bcommitted to\b", "pledged to"),
 )
 INTRO = re.compile(r"^((?:In|On|During|After|Before|Following|At) [^,“”\"]{2,60}), (.+[^”’\"'])\.$")
 
@@ -328,7 +328,7 @@ def _person_mentions(text: str, people) -> list[tuple[int, int, tuple, str]]:
 def _other_person(rng: random.Random, person, article_people, text: str, form: str) -> str | None:
     present = {p[0] for p in _people_in(text)}
     options = [p for p in article_people if p[0] != person[0] and p[0] not in present
-               and p[1] != person[1]]
+               and p[1] != person[1] and p[3] == person[3]]
     if not options:
         return None
     other = rng.choice(options)
@@ -756,6 +756,8 @@ def change_paraphrase(text: str, rng: random.Random, ctx: Ctx):
     return [out], text, "; ".join(done), ()
 
 
+CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|must|met|said|held|took|made|"
+                         r"left|told|wrote|flew|sent|struck|hit|[a-z]{3,}ed)\b")
 SPLIT_OPENERS = re.compile(r"(?:the|they|he|she|it|we|this|these|its|their|his|her|[A-Z][a-z]+)\b")
 
 
@@ -768,6 +770,8 @@ def change_split(text: str, rng: random.Random, ctx: Ctx):
         head, tail = text[:m.start()], text[m.end():]
         if len(head.split()) < 5 or len(tail.split()) < 5 or not SPLIT_OPENERS.match(tail):
             continue
+        if not (CLAUSE_VERB.search(head) and CLAUSE_VERB.search(tail)):
+            continue  # "Antony Blinken, center, and Defense Secretary Austin": not two clauses
         if " ".join(head.split()[-12:]).count(",") >= 2:
             continue  # a list: "climate change, clean energy, ..., and the restoration"
         options.append((head, tail))
@@ -806,6 +810,20 @@ def load_base(path: str) -> tuple[Article, tuple[Sentence, ...]]:
     return art, tuple(segment(art))
 
 
+@lru_cache(maxsize=None)
+def _applicable(path: str) -> dict[str, tuple[str, ...]]:
+    """For each change kind, the base sentences where its pattern is present."""
+    base, sentences = load_base(path)
+    ctx = _context(base, sentences)
+    out = {}
+    for kind, fn in CHANGES.items():
+        ids = tuple(s.id for s in sentences if fn(s.text, random.Random(0), ctx) is not None)
+        if kind == "deletion":
+            ids = ids if len(ids) >= 4 else ()
+        out[kind] = ids
+    return out
+
+
 def _context(base: Article, sentences) -> Ctx:
     body = " ".join(s.text for s in sentences)
     people = tuple(_people_in(body))
@@ -830,6 +848,8 @@ def make_case(seed: int, bases: tuple[str, ...] = BASES) -> Case:
     ctx = _context(base, sentences)
     k = rng.randint(1, 3)
 
+    where = _applicable(path)
+    n_blocks = len(_blocks(base, sentences))
     applied: dict[str, tuple[list[str], Change]] = {}
     changes: list[Change] = []
     shuffle = False
@@ -844,27 +864,25 @@ def make_case(seed: int, bases: tuple[str, ...] = BASES) -> Case:
             if r < acc:
                 category = name
                 break
-        kinds = {"discrepancy": DISCREPANCY_KINDS, "variant": VARIANT_KINDS, "deletion": ("deletion",)}[category]
-        kind = rng.choice(kinds)
+        kinds = [kind for kind, cat in CATEGORY.items() if cat == category
+                 and any(sid not in applied for sid in where.get(kind, ()))]
+        if category == "variant" and not shuffle and n_blocks >= 3:
+            kinds.append("shuffle")
+        if not kinds:
+            continue
+        kind = rng.choice(sorted(kinds))
         if kind == "shuffle":
-            if shuffle or len(_blocks(base, sentences)) < 3:
-                continue
             shuffle = True
             changes.append(Change("shuffle", "variant", "", "paragraph order", "shuffled"))
             continue
-        free = [s for s in sentences if s.id not in applied]
-        if kind == "deletion" and len(free) < 4:
+        sid = rng.choice([sid for sid in where[kind] if sid not in applied])
+        got = CHANGES[kind](by_id[sid].text, rng, ctx)
+        if got is None:
             continue
-        rng.shuffle(free)
-        for s in free:
-            got = CHANGES[kind](s.text, rng, ctx)
-            if got is None:
-                continue
-            texts, before, after, dates = got
-            change = Change(kind, CATEGORY[kind], s.id, before, after, tuple(dates))
-            applied[s.id] = (texts, change)
-            changes.append(change)
-            break
+        texts, before, after, dates = got
+        change = Change(kind, CATEGORY[kind], sid, before, after, tuple(dates))
+        applied[sid] = (texts, change)
+        changes.append(change)
 
     # the counterpart's text: the base's blocks, one line each, with the changed sentences
     blocks = _blocks(base, sentences)
