@@ -66,7 +66,7 @@ def compare(
     Example: align compare fixtures/asia-tour/000-*.txt fixtures/asia-tour/003-*.txt -f md -o report.md
     """
     from . import pipeline, regress
-    from .output import write_atomic
+    from .output import check_target, write_atomic
     from .render import RENDERERS, render_text
 
     fmt = format.value if format else None
@@ -77,6 +77,11 @@ def compare(
             fmt = "text" if sys.stdout.isatty() else "md"
     if fmt == "all" and (not output or output == "-"):
         raise OptionError("--format all needs -o PATH_STEM (writes STEM.md, STEM.json and STEM.html)")
+    stem = output[:-len(Path(output).suffix)] if fmt == "all" and Path(output).suffix in EXT else output
+    targets = [f"{stem}.{f}" for f in ("md", "json", "html")] if fmt == "all" else \
+        [output] if output and output != "-" else []
+    for target in targets:  # refuse a bad -o before the slow part, not after it
+        check_target(target, files)
     opts = pipeline.Options(published=_published(published), aliases=str(aliases) if aliases else None,
                             model=model, backend=backend, device=device, cache=not no_cache,
                             baseline=baseline.upper() if baseline else None)
@@ -85,7 +90,6 @@ def compare(
     report = pipeline.compare_files([str(f) for f in files], opts, progress=progress)
 
     if fmt == "all":
-        stem = output[:-len(Path(output).suffix)] if Path(output).suffix in EXT else output
         for f in ("md", "json", "html"):
             write_atomic(f"{stem}.{f}", RENDERERS[f](report), inputs=files)
     else:
@@ -188,6 +192,29 @@ def batch(
         failed = sum(r["status"] == 2 for r in rows)
         print(f"{len(rows)} events, {failed} failed; index: {output / 'index.md'}", file=sys.stderr)
     return code
+
+
+@app.command("eval")
+def evaluate(
+    held_out: bool = typer.Option(False, "--held-out", help="Use the held-out seeds 10000-10199: final figures only, never for tuning."),
+    cases: int = typer.Option(200, "--cases", help="Perturbation cases to run (the first N seeds of the range, 1-200)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON (with per-case details)."),
+    no_public: bool = typer.Option(False, "--no-public", help="Skip the public paraphrase sets (MSRP, STS-B in ../shared)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+) -> int:
+    """Measure accuracy on the gold events, the perturbation benchmark and public paraphrase sets.
+
+    Example: align eval --cases 50 --no-public
+    """
+    import json
+
+    from .eval import run as evaluation
+
+    progress = None if quiet else (lambda msg: print(msg, file=sys.stderr))
+    result = evaluation.run(held_out=held_out, cases=cases, public=not no_public, progress=progress)
+    sys.stdout.write(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n" if as_json
+                     else evaluation.format_table(result))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> None:

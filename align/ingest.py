@@ -67,7 +67,7 @@ def decode(raw: bytes, p: Path) -> str:
     else:
         if raw.startswith(BINARY_MAGIC) or b"\x00" in raw[:4096]:
             raise InputError(f"{p}: is a binary file, not text",
-                             hint="convert PDFs or images to text first (e.g. pdftotext)")
+                             hint="convert PDFs or images to text first, e.g. with pdftotext")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
@@ -80,7 +80,8 @@ def from_json(text: str, p: Path) -> tuple[str, dict]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(f"{p}: is not valid JSON ({err.msg} at line {err.lineno})") from None
+        raise InputError(f"{p}: is not valid JSON ({err.msg.removesuffix(' at')} at line {err.lineno}, "
+                         f"column {err.colno})") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InputError(f'{p}: JSON has no "text" field',
                          hint='expected {"text": ..., "outlet": ..., "published": ..., "url": ...}')

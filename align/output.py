@@ -9,7 +9,8 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_atomic(path: str | Path, text: str, inputs: list[str | Path] = ()) -> None:
+def check_target(path: str | Path, inputs: list[str | Path] = ()) -> Path:
+    """Refuse a report path that cannot be written; the CLI calls this before doing any work."""
     p = Path(path)
     if any(_same(p, Path(i)) for i in inputs):
         raise OutputError(f"{p}: is one of the input articles; refusing to overwrite it")
@@ -18,6 +19,12 @@ def write_atomic(path: str | Path, text: str, inputs: list[str | Path] = ()) -> 
         raise OutputError(f"{p}: directory {parent} does not exist")
     if p.is_dir():
         raise OutputError(f"{p}: is a directory")
+    return p
+
+
+def write_atomic(path: str | Path, text: str, inputs: list[str | Path] = ()) -> None:
+    p = check_target(path, inputs)
+    parent = p.parent if str(p.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:

@@ -8,9 +8,9 @@ around the child, so interpreter start-up and imports count). Each process gets 
 cache folder (CLAIMDIFF_CACHE_DIR) unless it is a warm run.
 
   floor  a new Python process that imports the onnx backend (onnxruntime + tokenizers), loads the
-         model with ``align.embed.make_encoder()`` and encodes every sentence of the scenario (the
-         sentences come from read_article + segment in this parent, via a temp JSON file): the
-         least any cold run could cost.
+         model with ``align.embed.make_encoder()`` and encodes every distinct sentence of the
+         scenario (from read_article + segment in this parent, via a temp JSON file; the cache
+         encodes a repeated sentence once, so the floor does too): the least a cold run could cost.
   cold   ``python -m align compare FILES -f json -o OUT --quiet`` with an empty cache folder.
   warm   the same with the cache already filled by an untimed run (no model is loaded).
   torch  cold with ``--backend torch`` (sentence-transformers), once, for comparison.
@@ -21,7 +21,7 @@ same core of sentences, reorders them, and perturbs some: numbers, weekdays, wor
 overlap as real coverage does. Peak memory is the child's ru_maxrss (os.wait4).
 
 Targets (from the brief): cold known pair <= 3 s; cold/floor <= 1.3; 20x60 end to end < 10 s.
-``--breakdown`` adds one cProfile'd cold run per scenario, split into stages.
+``--breakdown`` adds one cold run per scenario with its stages timed (wrapped functions, no profiler).
 
 Standard library and numpy only.
 """
@@ -62,20 +62,51 @@ vecs = make_encoder().encode(texts)
 assert vecs.shape[0] == len(texts)
 """
 
-# Stages for --breakdown: (label, file suffix, function name); cumulative seconds from cProfile.
-STAGES = [
-    ("read + ingest", "align/pipeline.py", "read_sources"),
-    ("segment + normalise", "align/pipeline.py", "analyse"),
-    ("  of which dateparser", "dateparser/__init__.py", "parse"),
-    ("embed (cache + model)", "align/embed.py", "encode"),
-    ("  model load (onnx)", "align/embed.py", "__post_init__"),
-    ("  onnxruntime run", "onnxruntime_inference_collection.py", "run"),
-    ("align: evidence", "align/alignment.py", "evidence"),
-    ("align: links", "align/alignment.py", "links"),
-    ("align: group", "align/alignment.py", "group"),
-    ("compare claims", "align/compare.py", "compare"),
-    ("render json", "align/render/jsonout.py", "render_json"),
-]
+# --breakdown: one cold run in a child whose stage functions are wrapped with wall-clock timers
+# (no profiler overhead). Nested labels ("  ...") are part of the stage above them.
+BREAKDOWN_CODE = r"""
+import json, sys, time
+t0 = time.perf_counter()
+T = {}
+def timed(label, fn):
+    busy = [False]
+    def wrapper(*a, **k):
+        if busy[0]:
+            return fn(*a, **k)
+        busy[0] = True
+        s = time.perf_counter()
+        try:
+            return fn(*a, **k)
+        finally:
+            busy[0] = False
+            T[label] = T.get(label, 0.0) + time.perf_counter() - s
+    return wrapper
+import align.cli
+import align.pipeline as P, align.alignment as AL, align.compare as C, align.embed as E
+import align.normalise.dates as D, align.render as R
+T["import align.cli + pipeline + render"] = time.perf_counter() - t0
+P.read_sources = timed("read + ingest", P.read_sources)
+P.analyse = timed("segment + normalise", P.analyse)
+D._parse_day = timed("  dateparser (import + parse)", D._parse_day)
+E.CachedEncoder.encode = timed("embed (cache, load, encode)", E.CachedEncoder.encode)
+E.OnnxEncoder.__post_init__ = timed("  onnx model load", E.OnnxEncoder.__post_init__)
+E.OnnxEncoder.encode = timed("  onnx encode", E.OnnxEncoder.encode)
+AL.evidence = timed("align: evidence", AL.evidence)
+AL.links = timed("align: links", AL.links)
+AL.group = timed("align: group", AL.group)
+C.Comparer.compare = timed("compare claims", C.Comparer.compare)
+R.RENDERERS["json"] = timed("render json", R.RENDERERS["json"])
+out = sys.argv[1]
+try:
+    align.cli.main(sys.argv[2:])
+except SystemExit:
+    pass
+T["total after interpreter start"] = time.perf_counter() - t0
+json.dump(T, open(out, "w"))
+"""
+ORDER = ["import align.cli + pipeline + render", "read + ingest", "segment + normalise",
+         "  dateparser (import + parse)", "embed (cache, load, encode)", "  onnx model load", "  onnx encode",
+         "align: evidence", "align: links", "align: group", "compare claims", "render json"]
 
 
 # --- scenarios ---------------------------------------------------------------------------------
@@ -151,8 +182,9 @@ def make_synthetic(folder: Path, n_sources: int = 20, n_sentences: int = 60, see
 
 # --- measuring ---------------------------------------------------------------------------------
 
-def run_child(cmd: list[str], cache: Path, extra_env: dict | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one child process. Exit codes 0 and 1 are success."""
+def run_child(cmd: list[str], cache: Path, extra_env: dict | None = None) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds (user + sys) of one child process.
+    Exit codes 0 and 1 are success."""
     env = dict(os.environ, CLAIMDIFF_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT), NO_COLOR="1",
                TOKENIZERS_PARALLELISM="false", **(extra_env or {}))
     t0 = time.perf_counter()
@@ -166,7 +198,7 @@ def run_child(cmd: list[str], cache: Path, extra_env: dict | None = None) -> tup
         tail = err.decode(errors="replace").strip().splitlines()[-3:]
         raise SystemExit(f"benchmark child failed ({p.returncode}): {' '.join(cmd[:6])} ...\n" + "\n".join(tail))
     rss_mib = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
-    return wall, rss_mib
+    return wall, rss_mib, usage.ru_utime + usage.ru_stime
 
 
 def compare_cmd(files: list[Path], out: Path, *extra: str) -> list[str]:
@@ -176,10 +208,11 @@ def compare_cmd(files: list[Path], out: Path, *extra: str) -> list[str]:
 
 def measure(name: str, files: list[Path], work: Path, runs: int, torch: bool) -> dict:
     texts = sentences_of(files)
+    unique = list(dict.fromkeys(texts))  # the cache encodes a repeated sentence once: so does the floor
     tfile = work / f"{name}-sentences.json"
-    tfile.write_text(json.dumps(texts), encoding="utf-8")
+    tfile.write_text(json.dumps(unique), encoding="utf-8")
     out = work / f"{name}.json"
-    res: dict = {"scenario": name, "sources": len(files), "sentences": len(texts)}
+    res: dict = {"scenario": name, "sources": len(files), "sentences": len(texts), "unique": len(unique)}
 
     def fresh() -> Path:
         return Path(tempfile.mkdtemp(prefix="cache-", dir=work))
@@ -190,37 +223,30 @@ def measure(name: str, files: list[Path], work: Path, runs: int, torch: bool) ->
     run_child(compare_cmd(files, out), warm_cache)  # fills the cache, untimed
     warm = [run_child(compare_cmd(files, out), warm_cache) for _ in range(runs)]
     for key, rows in (("floor", floor), ("cold", cold), ("warm", warm)):
-        res[key] = statistics.median(w for w, _ in rows)
-        res[f"{key}_all"] = [round(w, 3) for w, _ in rows]
-        res[f"{key}_rss"] = max(m for _, m in rows)
+        res[key] = statistics.median(w for w, _, _ in rows)
+        res[f"{key}_all"] = [round(w, 3) for w, _, _ in rows]
+        res[f"{key}_rss"] = max(m for _, m, _ in rows)
+        res[f"{key}_cpu"] = statistics.median(c for _, _, c in rows)
     res["ratio"] = res["cold"] / res["floor"]
     if torch:
-        res["torch"], res["torch_rss"] = run_child(compare_cmd(files, out, "--backend", "torch"), fresh())
+        res["torch"], res["torch_rss"], res["torch_cpu"] = run_child(
+            compare_cmd(files, out, "--backend", "torch"), fresh())
     return res
 
 
 def breakdown(name: str, files: list[Path], work: Path) -> list[tuple[str, float]]:
-    """One cold run under cProfile in a child; cumulative seconds per stage."""
-    import pstats
-
-    prof = work / f"{name}.prof"
-    out = work / f"{name}-profiled.json"
-    cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "align", "compare",
-           *map(str, files), "-f", "json", "-o", str(out), "--quiet"]
-    run_child(cmd, Path(tempfile.mkdtemp(prefix="cache-", dir=work)))
-    st = pstats.Stats(str(prof)).stats  # {(file, line, func): (cc, nc, tt, ct, callers)}
-    total = max(v[3] for v in st.values())
-    rows = [("total (profiled)", total)]
-    for label, suffix, func in STAGES:
-        cum = 0.0
-        for (file, _line, fn), (_cc, _nc, _tt, ct, callers) in st.items():
-            if fn == func and file.replace(os.sep, "/").endswith(suffix):
-                # skip recursive / nested entries of the same function (count outermost only)
-                if not any(c[2] == func and c[0] == file for c in callers):
-                    cum += ct
-        rows.append((label, cum))
-    imports = sum(v[3] for k, v in st.items() if k[2] == "<module>" and k[0].endswith("align/cli.py"))
-    rows.insert(1, ("import align.cli", imports))
+    """One cold run with timed stages; seconds per stage, plus interpreter start and the rest."""
+    tfile = work / f"{name}-stages.json"
+    out = work / f"{name}-staged.json"
+    cmd = [sys.executable, "-c", BREAKDOWN_CODE, str(tfile), "compare", *map(str, files), "-f", "json",
+           "-o", str(out), "--quiet"]
+    wall, _, _ = run_child(cmd, Path(tempfile.mkdtemp(prefix="cache-", dir=work)))
+    t = json.loads(tfile.read_text())
+    total = t.pop("total after interpreter start")
+    rows = [("wall (parent's clock)", wall), ("python start-up", wall - total)]
+    rows += [(k, t.get(k, 0.0)) for k in ORDER]
+    top = sum(v for k, v in t.items() if not k.startswith(" "))
+    rows.append(("other (typer, cli, glue)", total - top))
     return rows
 
 
@@ -249,13 +275,14 @@ def loadavg() -> str:
 
 
 def table(results: list[dict]) -> str:
-    head = ["scenario", "sentences", "floor s", "cold s", "warm s", "cold/floor", "torch s",
-            "peak MiB (floor/cold/warm/torch)"]
+    head = ["scenario", "sentences (unique)", "floor s", "cold s", "warm s", "cold/floor", "torch s",
+            "CPU s (floor/cold/warm)", "peak MiB (floor/cold/warm/torch)"]
     rows = []
     for r in results:
-        rows.append([f"{r['scenario']} ({r['sources']} sources)", str(r["sentences"]), f"{r['floor']:.2f}",
-                     f"{r['cold']:.2f}", f"{r['warm']:.2f}", f"{r['ratio']:.2f}",
+        rows.append([f"{r['scenario']} ({r['sources']} sources)", f"{r['sentences']} ({r['unique']})",
+                     f"{r['floor']:.2f}", f"{r['cold']:.2f}", f"{r['warm']:.2f}", f"{r['ratio']:.2f}",
                      f"{r['torch']:.2f}" if "torch" in r else "-",
+                     "/".join(f"{r[k]:.2f}" for k in ("floor_cpu", "cold_cpu", "warm_cpu")),
                      "/".join(f"{r[k]:.0f}" for k in ("floor_rss", "cold_rss", "warm_rss", "torch_rss") if k in r)])
     widths = [max(len(x) for x in col) for col in zip(head, *rows)]
     line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
@@ -284,7 +311,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5, help="fresh processes per measurement (median)")
     ap.add_argument("--no-torch", action="store_true", help="skip the --backend torch run")
     ap.add_argument("--only", choices=["pair", "synthetic"], help="one scenario only")
-    ap.add_argument("--breakdown", action="store_true", help="also one cProfile'd cold run per scenario")
+    ap.add_argument("--breakdown", action="store_true", help="also one stage-timed cold run per scenario")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--keep", type=Path, help="write the synthetic event here (and keep it) instead of a temp dir")
     args = ap.parse_args()
@@ -314,9 +341,9 @@ def main() -> int:
         for v in verdicts(results):
             print(v)
         for name, rows in profiles.items():
-            print(f"\nbreakdown of one cold run under cProfile ({name}; profiling adds overhead):")
+            print(f"\nstages of one cold run ({name}); indented rows are part of the row above:")
             for label, sec in rows:
-                print(f"  {label:<24} {sec:6.2f} s")
+                print(f"  {label:<38} {sec:7.3f} s")
         if args.json:
             args.json.write_text(json.dumps({"machine": machine(), "results": results,
                                              "breakdown": profiles}, indent=2))
