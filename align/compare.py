@@ -319,6 +319,8 @@ class Comparer:
                     slot["values"].setdefault(src, v)
                 for src, ids in sids.items():
                     slot["sentences"].setdefault(src, ids)
+        if "attribution" in raw and "name" in raw:
+            raw.pop("name")  # a swapped speaker is one attribution difference, not also a name one
         discrepancies = []
         differing: set[str] = set()
         for kind in sorted(raw):

@@ -35,11 +35,19 @@ def load_user(path: str | Path | None) -> dict:
     unknown = sorted(set(data) - known)
     if unknown:
         raise DataFileError(f"{p}: unknown table(s) {', '.join(unknown)}; expected {', '.join(sorted(known))}")
+    for name in known & set(data):
+        if not isinstance(data[name], dict):
+            raise DataFileError(f"{p}: [{name}] must be a table, not {type(data[name]).__name__}")
+    for name in ("junk", "credits"):
+        for key, value in data.get(name, {}).items():
+            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                raise DataFileError(f"{p}: [{name}] {key} must be a list of regex strings")
     for name in ("places", "titles"):
         for key, entry in data.get(name, {}).items():
             field = "aliases" if name == "places" else "variants"
-            if not isinstance(entry, dict) or not isinstance(entry.get(field, []), list):
-                raise DataFileError(f'{p}: [{name}."{key}"] needs a list "{field} = [...]"')
+            if not isinstance(entry, dict) or not isinstance(entry.get(field, []), list) \
+                    or not all(isinstance(x, str) for x in entry.get(field, [])):
+                raise DataFileError(f'{p}: [{name}."{key}"] needs a list of strings "{field} = [...]"')
     if not all(isinstance(v, str) for v in data.get("spelling", {}).values()):
         raise DataFileError(f"{p}: [spelling] values must be strings")
     return data

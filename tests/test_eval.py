@@ -13,6 +13,7 @@ import pytest
 from align.eval import paraphrase, perturb
 from align.eval.gold import Gold
 from align.eval.run import format_table, rates, run, score
+from align.segment import segment
 from align.types import Claim, Discrepancy, Facts, Mention, Report, Sentence
 
 
@@ -114,7 +115,7 @@ def test_changes_skip_where_they_cannot_be_right(kind, text):
 
 
 def test_cases_are_deterministic_and_complete():
-    for seed in range(5):
+    for seed in range(20):
         a, b = perturb.make_case(seed), perturb.make_case(seed)
         assert a.counterpart.text == b.counterpart.text and a.changes == b.changes
         g = a.gold
@@ -122,6 +123,11 @@ def test_cases_are_deterministic_and_complete():
         in_groups = {i for grp in g.groups for i in grp["A"]}
         assert in_groups | {sid for sid, _ in g.omissions} == base_ids
         assert a.counterpart.published == a.base.published
+        cp_text = {s.id: s.text for s in segment(a.counterpart)}
+        changed = {c.sentence for c in a.changes}
+        for sid, ids in a.units.items():  # every untouched sentence is copied word for word
+            if sid not in changed:
+                assert [cp_text[i] for i in ids] == [next(s.text for s in perturb.load_base(g.paths["A"])[1] if s.id == sid)]
         deleted = {c.sentence for c in a.changes if c.kind == "deletion"}
         assert deleted == {sid for sid, _ in g.omissions}
         assert [d["kind"] for d in g.discrepancies] == [c.kind for c in a.changes if c.category == "discrepancy"]

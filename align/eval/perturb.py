@@ -31,7 +31,6 @@ explicitly (``align eval --held-out``, ``run(held_out=True)``); never tune anyth
 
 from __future__ import annotations
 
-import calendar
 import random
 import re
 from dataclasses import dataclass, field, replace
@@ -189,6 +188,8 @@ NEG_VERBS = {
 }
 NEG_NOT_AFTER = frozenset("has have had was were is are be been being of the a an with by for to and "
                           "from in on at as their its his her our your my who which that".split())
+# "Anatoly Antonov, Russia's ambassador, said": swapping him changes who holds the role (a name discrepancy).
+ROLE_WORD = re.compile(r"\b(?:ambassador|minister|secretary|president|spokes\w+|chief|leader|envoy|general|speaker)\b", re.I)
 # Speech verbs that mark a quote's speaker.
 SPEECH = r"(?:said|says|told|tells|noted|added|wrote|tweeted|warned|called|stated|declared|insisted|urged|announced)"
 # Words swapped inside quotations (a misquote: the quote kind).
@@ -527,7 +528,7 @@ def change_attribution(text: str, rng: random.Random, ctx: Ctx):
                 re.search(r"(?:spokesman|spokeswoman|spokesperson|chief|Gen\.)\s*$", before):
             continue  # "Secretary of State Antony Blinken said": a role change, not a speaker change
         speaks = (re.match(rf"(?:[’']s)?\s*(?:\w+\s+){{0,2}}{SPEECH}\b", after)
-                  or re.match(rf",[^,“”\"]{{3,60}},\s*{SPEECH}\b", after)
+                  or (re.match(rf",[^,“”\"]{{3,60}},\s*{SPEECH}\b", after) and not ROLE_WORD.search(after.split(",")[1]))
                   or re.match(r"\s*[“\"]", after)
                   or re.search(r"\b(?:said|says|added|noted)\s+(?:Mr\s+|Ms\s+)?$", before))
         if speaks:
@@ -894,7 +895,6 @@ def make_case(seed: int, bases: tuple[str, ...] = BASES) -> Case:
     lines: list[str] = []
     captions: list[str] = []
     spans: list[tuple[int, int, str]] = []  # (start, end, base sid) of every unit in the text
-    pos = 0
     partial = partial_date(base)
     header = f"{MONTHS[partial[0] - 1]} {partial[1]}\n\n" if partial and not base.published else ""
     pos = len(header)
@@ -922,6 +922,7 @@ def make_case(seed: int, bases: tuple[str, ...] = BASES) -> Case:
         meta["published"] = base.published.isoformat()
     cp = parse_text(text, "B", f"perturb:{seed}", meta=meta)
     cp_sents = segment(cp)
+    cp_text = {cs.id: cs.text for cs in cp_sents}
 
     units: dict[str, list[str]] = {}
     for cs in cp_sents:
@@ -938,7 +939,7 @@ def make_case(seed: int, bases: tuple[str, ...] = BASES) -> Case:
         if c.category == "discrepancy" and cp_ids:
             target = cp_ids[0]
             if len(cp_ids) > 1:  # the segmenter split the changed sentence: the part with the change
-                target = next((i for i in cp_ids if c.after.split(",")[0] in cp_sents[int(i[1:]) - 1].text), cp_ids[0])
+                target = next((i for i in cp_ids if c.after.split(",")[0] in cp_text[i]), cp_ids[0])
             discrepancies.append({"kind": c.kind, "sentences": {"A": c.sentence, "B": target},
                                   "values": {"A": c.before, "B": c.after}, "note": f"seed {seed}"})
         elif c.category == "variant" and cp_ids:
@@ -946,8 +947,7 @@ def make_case(seed: int, bases: tuple[str, ...] = BASES) -> Case:
         for side, expr, value in c.dates:
             ids = [c.sentence] if side == "A" else cp_ids
             for sid in ids:
-                text_of = by_id[sid].text if side == "A" else cp_sents[int(sid[1:]) - 1].text
-                if expr in text_of:
+                if expr in (by_id[sid].text if side == "A" else cp_text[sid]):
                     checks.append((sid, expr, value))
                     break
     gold = Gold(event=f"perturb-{seed}", paths={"A": path, "B": cp.path},

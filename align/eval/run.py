@@ -20,6 +20,7 @@ Gold sources are read as the articles give them: no ``--published`` is passed.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -172,7 +173,7 @@ def rates(c: dict) -> dict:
     """P/R/F1 and accuracies from summed counts."""
     def prf(x: dict) -> dict:
         p, r = _ratio(x["tp"], x["pred"]), _ratio(x["tp"], x["gold"])
-        f1 = 2 * p * r / (p + r) if p is not None and r is not None and p + r else (0.0 if p is not None and r is not None else None)
+        f1 = None if p is None or r is None else (2 * p * r / (p + r) if p + r else 0.0)
         return {"precision": p, "recall": r, "f1": f1, **x}
 
     out = {"alignment": prf(c["pairs"]), "omissions": prf(c["omissions"]),
@@ -188,8 +189,6 @@ def rates(c: dict) -> dict:
 
 def evaluate_gold(event: str, encoder, options: Options = Options()) -> dict:
     path = GOLD_DIR / f"{event}.json"
-    import json
-
     sources = json.loads(path.read_text(encoding="utf-8"))["sources"]
     articles = read_sources([str(ROOT / s["path"]) for s in sources], options)
     report = compare_articles(articles, options, encoder=encoder)
@@ -394,6 +393,7 @@ def format_table(result: dict) -> str:
     if pert["errors"]:
         lines.append(f"perturbation: {len(pert['errors'])} case(s) failed: {pert['errors'][0]}")
 
+    lines.append("  (perturbation date accuracy: the weekdays and moved dates whose value the generator worked out)")
     lines += ["", "perturbation, what became of each change"]
     outcomes = sorted({o for c in pert["by_change"].values() for o in c})
     order = [k for k in perturb.DISCREPANCY_KINDS + perturb.VARIANT_KINDS + ("deletion",) if k in pert["by_change"]]
