@@ -55,6 +55,8 @@ def load_user(path: str | Path | None) -> dict:
 
 def _freeze(extra: dict | None) -> str:
     """A hashable key for caching merged tables."""
+    if not extra:
+        return "{}"  # the common case, on every word: no JSON encoding
     import json
 
     return json.dumps(extra or {}, sort_keys=True)

@@ -85,17 +85,25 @@ import align.cli
 import align.pipeline as P, align.alignment as AL, align.compare as C, align.embed as E
 import align.normalise.dates as D, align.render as R
 T["import align.cli + pipeline + render"] = time.perf_counter() - t0
-P.read_sources = timed("read + ingest", P.read_sources)
-P.analyse = timed("segment + normalise", P.analyse)
-D._parse_day = timed("  dateparser (import + parse)", D._parse_day)
-E.CachedEncoder.encode = timed("embed (cache, load, encode)", E.CachedEncoder.encode)
-E.OnnxEncoder.__post_init__ = timed("  onnx model load", E.OnnxEncoder.__post_init__)
-E.OnnxEncoder.encode = timed("  onnx encode", E.OnnxEncoder.encode)
-AL.evidence = timed("align: evidence", AL.evidence)
-AL.links = timed("align: links", AL.links)
-AL.group = timed("align: group", AL.group)
-C.Comparer.compare = timed("compare claims", C.Comparer.compare)
-R.RENDERERS["json"] = timed("render json", R.RENDERERS["json"])
+def patch(owner, attr, label):  # a stage renamed elsewhere shows as 0, never breaks the benchmark
+    fn = owner.get(attr) if isinstance(owner, dict) else getattr(owner, attr, None)
+    if fn is None:
+        return
+    if isinstance(owner, dict):
+        owner[attr] = timed(label, fn)
+    else:
+        setattr(owner, attr, timed(label, fn))
+patch(P, "read_sources", "read + ingest")
+patch(P, "analyse", "segment + normalise")
+patch(D, "_parse_day", "  dateparser (import + parse)")
+patch(E.CachedEncoder, "encode", "embed (cache, load, encode)")
+patch(E.OnnxEncoder, "__post_init__", "  onnx model load")
+patch(E.OnnxEncoder, "encode", "  onnx encode")
+patch(AL, "evidence", "align: evidence")
+patch(AL, "links", "align: links")
+patch(AL, "group", "align: group")
+patch(C.Comparer, "compare", "compare claims")
+patch(R.RENDERERS, "json", "render json")
 out = sys.argv[1]
 try:
     align.cli.main(sys.argv[2:])
@@ -158,9 +166,12 @@ def as_sentence(text: str) -> str:
     return text if re.search(r"[.!?][”’\"')\]]*$", text) else text + "."
 
 
-def make_synthetic(folder: Path, n_sources: int = 20, n_sentences: int = 60, seed: int = 2021) -> list[Path]:
+def make_synthetic(folder: Path, n_sources: int = 20, n_sentences: int = 60, seed: int = 2021,
+                   perturbed: float = 0.3) -> list[Path]:
     """Deterministic event: every source draws from a shared core (so sources overlap) plus the
-    rest of the fixture sentences, in its own order, with ~30% of sentences perturbed."""
+    rest of the fixture sentences, in its own order, with a share ``perturbed`` of sentences edited.
+    The fixtures hold only ~130 sentences, so at 0.3 most sentences recur verbatim in several
+    sources (wire copy); ``--perturbed 1`` makes most of them distinct (about 920 of 1200)."""
     rng = random.Random(seed)
     pool = list(dict.fromkeys(as_sentence(s) for s in sentences_of(fixture_articles())))
     rng.shuffle(pool)
@@ -170,7 +181,7 @@ def make_synthetic(folder: Path, n_sources: int = 20, n_sentences: int = 60, see
     for k in range(n_sources):
         picked = rng.sample(core, 38) + rng.sample(rest, n_sentences - 38)
         rng.shuffle(picked)
-        picked = [perturb(s, rng) if rng.random() < 0.3 else s for s in picked]
+        picked = [perturb(s, rng) if rng.random() < perturbed else s for s in picked]
         lines = [f"Synthetic outlet {k + 1:02d} reports on the day's events", "", "March 17, 2021", ""]
         for i in range(0, len(picked), 3):
             lines += [" ".join(picked[i:i + 3]), ""]
@@ -312,6 +323,8 @@ def main() -> int:
     ap.add_argument("--no-torch", action="store_true", help="skip the --backend torch run")
     ap.add_argument("--only", choices=["pair", "synthetic"], help="one scenario only")
     ap.add_argument("--breakdown", action="store_true", help="also one stage-timed cold run per scenario")
+    ap.add_argument("--perturbed", type=float, default=0.3,
+                    help="share of synthetic sentences edited (0.3: 453 of 1200 distinct; 1: about 920)")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--keep", type=Path, help="write the synthetic event here (and keep it) instead of a temp dir")
     args = ap.parse_args()
@@ -323,7 +336,7 @@ def main() -> int:
         if args.only in (None, "pair"):
             scenarios.append(("known-pair", PAIR))
         if args.only in (None, "synthetic"):
-            scenarios.append(("synthetic-20x60", make_synthetic(synth_dir)))
+            scenarios.append(("synthetic-20x60", make_synthetic(synth_dir, perturbed=args.perturbed)))
         print(f"machine: {machine()}", flush=True)
         print(f"load average before: {loadavg()}", flush=True)
         results, profiles = [], {}
