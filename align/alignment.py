@@ -71,11 +71,16 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
 
 
 def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT) -> list[Link]:
-    """Candidate links, source pair by source pair: best partner of at least one side and above
-    the floor, or above the strong threshold. A sentence may take several partners (1:n)."""
+    """Candidate links, source pair by source pair: mutual best partners above ``link_floor``;
+    a one-sided best partner (1:n) above ``one_sided_floor`` whose relative place in its article
+    is within ``position_window`` of the other's; or any pair above ``link_strong``."""
     src = np.array([s.source for s in sentences])
     sources = list(dict.fromkeys(src))
     score, cos = ev.score, ev.cosine
+    pos = np.zeros(len(sentences))
+    for a in sources:
+        idx = np.flatnonzero(src == a)
+        pos[idx] = np.arange(len(idx)) / max(len(idx) - 1, 1)
     out: list[Link] = []
     for ai, a in enumerate(sources):
         ia = np.flatnonzero(src == a)
@@ -85,9 +90,10 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
             ok = (cos[np.ix_(ia, ib)] >= settings.cosine_floor) & (sub >= settings.link_floor)
             row_best = sub == sub.max(axis=1, keepdims=True)
             col_best = sub == sub.max(axis=0, keepdims=True)
-            row_near = sub >= sub.max(axis=1, keepdims=True) - settings.second_margin
-            col_near = sub >= sub.max(axis=0, keepdims=True) - settings.second_margin
-            keep = ok & ((row_best & col_near) | (col_best & row_near) | (sub >= settings.link_strong))
+            # relative place in each article (0 = first sentence, 1 = last)
+            near = np.abs(pos[ia][:, None] - pos[ib][None, :]) <= settings.position_window
+            one_sided = (row_best | col_best) & near & (sub >= settings.one_sided_floor)
+            keep = ok & ((row_best & col_best) | one_sided | (sub >= settings.link_strong))
             for r, c in zip(*np.nonzero(keep)):
                 i, j = int(ia[r]), int(ib[c])
                 out.append(Link(sentences[i].id, sentences[j].id, round(float(score[i, j]), 4),

@@ -112,19 +112,25 @@ class Comparer:
 
     @staticmethod
     def _weekdays(a: Side, b: Side):
-        """Without publication dates weekdays stay unresolved: compare the names themselves."""
+        """Without a publication date or a year, weekdays and month-days stay unresolved: compare
+        them as written (weekday names; month and day)."""
         def names(side: Side) -> dict[str, list[str]]:
             out: dict[str, list[str]] = {}
             for sid, m in side.of("date"):
-                if not m.value and m.detail.startswith("weekday"):
+                if m.value:
+                    continue
+                if m.detail.startswith("weekday"):
                     out.setdefault(m.text.split()[-1].capitalize(), []).append(sid)
+                elif m.detail.startswith("no year: "):
+                    out.setdefault(f"{m.text} ({m.detail[len('no year: '):]})", []).append(sid)
             return out
         wa, wb = names(a), names(b)
-        if wa and wb and set(wa).isdisjoint(wb):
+        key = lambda s: s.rsplit("(", 1)[-1]  # noqa: E731 - compare "--03-16", not "March 16"
+        if wa and wb and {key(x) for x in wa}.isdisjoint({key(x) for x in wb}):
             return [("date", {a.source: ", ".join(sorted(wa)), b.source: ", ".join(sorted(wb))},
                      {a.source: sorted({s for v in wa.values() for s in v}, key=_sid_order),
                       b.source: sorted({s for v in wb.values() for s in v}, key=_sid_order)},
-                     "the sources name different days (no publication date to resolve them)")]
+                     "the sources name different days (no year or publication date to resolve them)")]
         return []
 
     def _start_dates(self, a: Side, b: Side):
@@ -154,8 +160,9 @@ class Comparer:
                 if unit:
                     units.setdefault(unit, set()).add(m.value)
         for unit in sorted(set(units_a) & set(units_b)):
-            va, vb = units_a[unit], units_b[unit]
-            if va.isdisjoint(vb) and not self._close(va, vb, a, b):
+            # figures each side has that the other lacks: a changed figure beside an unchanged one
+            va, vb = units_a[unit] - units_b[unit], units_b[unit] - units_a[unit]
+            if va and vb and not self._close(va, vb, a, b):
                 out.append(("number", {a.source: _surface(a, "number", va), b.source: _surface(b, "number", vb)},
                             {a.source: _sids(a, "number", va), b.source: _sids(b, "number", vb)},
                             f"different figures for {unit}"))
@@ -286,7 +293,9 @@ class Comparer:
 
     def _quotes(self, a: Side, b: Side):
         for sa, qa, sb, qb, ratio in self._quote_pairs(a, b):
-            if qa.detail and qa.detail == qb.detail and self.settings.quote_diff <= ratio < self.settings.quote_fuzz:
+            short, long_ = sorted((qa.value, qb.value), key=len)
+            excerpt = f" {short} " in f" {long_} "  # quoting less of the same words is not a misquote
+            if qa.detail and qa.detail == qb.detail and ratio >= self.settings.quote_diff and not excerpt:
                 return [("quote", {a.source: f"“{qa.text.strip()}”", b.source: f"“{qb.text.strip()}”"},
                          {a.source: [sa], b.source: [sb]}, f"{qa.detail} is quoted with different words")]
         return []

@@ -213,6 +213,10 @@ class Normaliser:
                 return before[-1].value
             if after:
                 return after[0].value
+        for q in quotes:  # Blinken “reaffirmed ...”: a name right before the quote, no verb outside it
+            right_before = [p for p in candidates if 0 <= q.start - p.end <= 2]
+            if right_before:
+                return right_before[-1].value
         return ""
 
 

@@ -39,7 +39,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[-–—]\s*\d)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("my", re.compile(rf"\b(?:in|since|until|by|from|of|during|early|late|mid-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last week|next week|this week|earlier this week|"
                             r"last month|next month|this month|last year|next year|this year|"
                             r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
@@ -48,7 +48,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is expected to|are expected to|"
                     r"plans? to|is planning to|are planning to|is due to|are due to|is scheduled to|"
-                    r"are scheduled to|is going to|are going to|upcoming|next)\b", re.I)
+                    r"are scheduled to|is going to|are going to|upcoming|next|must|needs to|has to|have to)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -107,10 +107,8 @@ def find_dates(text: str, ctx: DateContext = DateContext()) -> list[DateMention]
     for kind, pat in PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
-            if kind == "weekday" and m.group("rel") in (None, "on", "early", "late"):
-                # keep "on Tuesday"'s "on" out of the span but inside the match for context
-                if m.group("rel") == "on":
-                    s = m.start("wd")
+            if kind == "weekday" and m.group("rel") in ("on", "by", "until", "before"):
+                s = m.start("wd")  # "on Tuesday": the span is the weekday, the preposition is context
             if any(s < te and ts < e for ts, te in taken):
                 continue
             value, how = _resolve(kind, m, text, ctx)
@@ -155,7 +153,13 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         span = f"{m.group('m')} {m.group('d')}" + (f", {year}" if year else "")
         d = _parse_day(span, year) if year else None
         if year is None:
-            return None, how
+            month, day = _month(m.group("m")), int(re.sub(r"\D", "", m.group("d")))
+            try:
+                date(2000, month, day)
+            except ValueError:
+                return False, ""
+            # no year anywhere: keep month and day so two undated sources can still be compared
+            return None, f"no year: --{month:02d}-{day:02d}"
         if d is None:
             return False, ""
         return _iso(d), how
@@ -175,7 +179,7 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         if rel == "next":
             delta = (target - base.weekday()) % 7 or 7
             return _iso(base + timedelta(days=delta)), "weekday, next"
-        if _future(text, m.start()):
+        if rel in ("by", "until", "before") or _future(text, m.start()):  # a deadline lies ahead
             delta = (target - base.weekday()) % 7
             return _iso(base + timedelta(days=delta)), "weekday, future tense"
         delta = (base.weekday() - target) % 7

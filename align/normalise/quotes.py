@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass
 
 QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|(?<!\w)‘([^’]{3,}?)’(?!\w)")
-SPEECH = r"(?:said|says|say|told|tells|noted|notes|added|adds|stated|states|wrote|warned|warns|called|calls|declared|insisted|argued|stressed|urged|described|announced|remarked|reaffirmed|asked)"
+SPEECH = (r"(?:said|says|say|told|tells|noted|notes|added|adds|stated|states|wrote|writes|warned|warns|called|calls|"
+          r"declared|insisted|argued|stressed|urged|described|announced|remarked|reaffirmed|asked|tweeted|"
+          r"posted|replied|explained|vowed|promised|cautioned|claimed|acknowledged|admitted|recalled|"
+          r"reiterated|emphasi[sz]ed|according to)")
 NEGATION = re.compile(r"\b(?:not|n[’']t|never|no|neither|nor|without|none|nobody|nothing|denied|denies|deny|refused|refuses|rejected|rejects|failed to|fails to)\b|\w+n[’']t\b", re.I)
 
 
