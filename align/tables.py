@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import DataFileError
 
-TABLES = ("page", "spelling", "places", "titles")
+TABLES = ("page", "spelling", "places", "world", "titles", "numbers")
 
 
 @lru_cache(maxsize=None)
@@ -115,7 +115,10 @@ def _merged(name: str, key: str) -> dict[str, dict]:
     import json
 
     extra = json.loads(key)
-    merged = {k: dict(v) for k, v in builtin(name)[name].items()}
+    merged = {}
+    if name == "places":  # countries and cities first; places.toml (aliases, notes) wins
+        merged.update({k: dict(v) for k, v in builtin("world")["places"].items()})
+    merged.update({k: dict(v) for k, v in builtin(name)[name].items()})
     field = "aliases" if name == "places" else "variants"
     for k, v in extra.get(name, {}).items():
         entry = merged.setdefault(k, {field: []})

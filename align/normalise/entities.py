@@ -61,7 +61,9 @@ def _place_matcher(key: str):
     if case_sensitive:
         pats.append(re.compile(rf"(?<![\w.])(?:{alt(case_sensitive)})(?![\w]|\.\w)"))
     if insensitive:
-        pats.append(re.compile(rf"(?<![\w])(?:{alt(insensitive)})(?![\w])", re.I))
+        # case-insensitive inside the name ("Republic Of Korea"), but it must start with a capital:
+        # "Turkey", not "turkey"; "China", not "china"
+        pats.append(re.compile(rf"(?<![\w])(?=(?-i:[A-Z]))(?:{alt(insensitive)})(?![\w])", re.I))
     lower = {n.lower(): v for n, v in names.items()}
     return pats, names, lower
 
