@@ -201,8 +201,25 @@ class Comparer:
         return sorted({sid for sid, m in side.of("role") if m.detail == person}, key=_sid_order)
 
     def _names(self, a: Side, b: Side):
+        out = self._role_holders(a, b)
+        if not out:  # claim-wide holders can hide a swap: look sentence pair by sentence pair
+            pairs = [(sa, sb) for sa in a.sentences for sb in b.sentences
+                     if self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine]
+            for sa, sb in pairs:
+                out = self._role_holders(self.side(a.source, [sa.id]), self.side(b.source, [sb.id]))
+                if out:
+                    break
+        if out:
+            return out
+        # one person swapped for another in otherwise matching sentences
+        swap = self._swap(a, b, "person")
+        if swap:
+            out.append(("name",) + swap + ("a different person in the same claim",))
+        return out
+
+    def _role_holders(self, a: Side, b: Side):
+        """A role (with its country) held by one person in A and another in B."""
         out = []
-        # a role held by different people
         ha: dict[str, set[str]] = {}
         hb: dict[str, set[str]] = {}
         for side, holders in ((a, ha), (b, hb)):
@@ -223,17 +240,13 @@ class Comparer:
             role = key[0]
             if ha[key].isdisjoint(hb[key]) and len(ha[key]) == 1 and len(hb[key]) == 1:
                 pa, pb = next(iter(ha[key])), next(iter(hb[key]))
-                if pa in b.values("person") or pb in a.values("person"):
-                    continue  # both people are in both versions: roles swapped, reported as title
+                in_a = {m.value for s in self._role_sids(a, pa) for m in self.facts[s].of("person")}
+                in_b = {m.value for s in self._role_sids(b, pb) for m in self.facts[s].of("person")}
+                if pb in in_a and pa in in_b:
+                    continue  # both people in both sentences: the roles swapped, reported as title
                 out.append(("name", {a.source: f"{role}: {pa}", b.source: f"{role}: {pb}"},
                             {a.source: self._role_sids(a, pa), b.source: self._role_sids(b, pb)},
                             f"the {role} is named differently"))
-        if out:
-            return out
-        # one person swapped for another in otherwise matching sentences
-        swap = self._swap(a, b, "person")
-        if swap:
-            out.append(("name",) + swap + ("a different person in the same claim",))
         return out
 
     def _swap(self, a: Side, b: Side, kind: str):
@@ -295,9 +308,12 @@ class Comparer:
         for sa, qa, sb, qb, ratio in self._quote_pairs(a, b):
             short, long_ = sorted((qa.value, qb.value), key=len)
             excerpt = f" {short} " in f" {long_} "  # quoting less of the same words is not a misquote
-            if qa.detail and qa.detail == qb.detail and ratio >= self.settings.quote_diff and not excerpt:
+            same_speaker = qa.detail == qb.detail and (
+                qa.detail or self._same_frame(self.sentences[sa], self.sentences[sb], "quote"))
+            if same_speaker and ratio >= self.settings.quote_diff and not excerpt:
                 return [("quote", {a.source: f"“{qa.text.strip()}”", b.source: f"“{qb.text.strip()}”"},
-                         {a.source: [sa], b.source: [sb]}, f"{qa.detail} is quoted with different words")]
+                         {a.source: [sa], b.source: [sb]},
+                         f"{qa.detail or 'the speaker'} is quoted with different words")]
         return []
 
     def _negation(self, a: Side, b: Side):

@@ -65,6 +65,9 @@ class Settings:
     # Two sentences "say the same words" (a swap of one person, place or speaker, or a negation
     # inserted) when their words, with those mentions masked, have a rapidfuzz ratio this high.
     frame_fuzz: int = 80
+    # Two sentences of a claim are compared one to one (who holds a role) when their cosine is this
+    # high: they tell the same thing, not two halves of a 1:n claim.
+    frame_cosine: float = 0.6
 
 
 DEFAULT = Settings()

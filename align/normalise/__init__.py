@@ -146,6 +146,8 @@ class Normaliser:
             people.append(Mention("person", surface, s, s + len(surface), display, variant=variant))
             if len(cand.split()) > 1:
                 recent.append(display)
+        people += self._coordinated(text, masked, people)
+        people.sort(key=lambda m: m.start)
         mentions += people
 
         for r in roles:
@@ -167,6 +169,22 @@ class Normaliser:
 
         mentions.sort(key=lambda m: (m.start, m.end, m.kind, m.value))
         return Facts(sentence.id, tuple(mentions))
+
+    @staticmethod
+    def _coordinated(text: str, masked: list[tuple[int, int]], people: list[Mention]) -> list[Mention]:
+        """An unknown single name joined to a known person ("Blinken and Biden", "Kishi, Suga")
+        is a person too, though the run never gives its full name."""
+        out = []
+        known = [(p.start, p.end) for p in people]
+        for s, e, cand in name_candidates(text, masked + known):
+            if " " in cand or s == 0:
+                continue
+            joined = any(re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[pe:s]) or
+                         re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[e:ps]) for ps, pe in known)
+            if joined:
+                surface = re.sub(r"[’']s$", "", cand)
+                out.append(Mention("person", surface, s, s + len(surface), surface))
+        return out
 
     @staticmethod
     def _holder(text: str, role: Mention, people: list[Mention]) -> str:
