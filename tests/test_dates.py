@@ -22,6 +22,12 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("He spoke yesterday.", [("yesterday", "2021-03-16")]),
     ("net zero emissions by 2050.", [("by 2050", "2050")]),
     ("The coup came in February 2021.", [("in February 2021", "2021-02")]),
+    ("They signed it by Friday.", [("Friday", "2021-03-19")]),
+    ("It must be approved by Friday.", [("Friday", "2021-03-19")]),
+    ("Russia invaded in February.", [("in February", "2021-02")]),
+    ("He will return in June.", [("in June", "2021-06")]),
+    ("Talks collapsed in June.", [("in June", "2020-06")]),
+    ("Strikes went on over the weekend.", [("over the weekend", "2021-03-13/2021-03-14")]),
     # FACTS.md: dateparser's search finds dates in all of these; none is a date
     ("for more than 60 years.", []),
     ("The talks may resume soon.", []),

@@ -39,8 +39,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[-–—]\s*\d)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("my", re.compile(rf"\b(?:in|since|until|by|from|of|during|early|late|mid-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
+    ("month", re.compile(rf"\b(?P<rel>in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last week|next week|this week|earlier this week|"
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
                             r"last month|next month|this month|last year|next year|this year|"
                             r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
     ("year", re.compile(rf"\b(?:by|in|since|until|before|after|from|during)\s+(?:the end of\s+)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\w+\s+(?:pact|agreement|accord|deal|summit))")),
@@ -167,6 +168,18 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         return f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", "absolute"
     if kind == "year":
         return m.group("y"), "absolute"
+    if kind == "month":
+        if ctx.published is None:
+            return None, "month without a publication date"
+        month, rel, base = _month(m.group("m")), m.group("rel").lower(), ctx.published
+        ahead = rel == "next" or (rel != "last" and _future(text, m.start()))
+        if ahead:
+            year = base.year if month >= base.month else base.year + 1
+        else:
+            year = base.year if month <= base.month else base.year - 1
+        if rel == "last" and month == base.month:
+            year -= 1
+        return f"{year:04d}-{month:02d}", "month, " + ("future" if ahead else "past") + " tense"
     if kind == "weekday":
         if ctx.published is None:
             return None, "weekday without a publication date"
@@ -207,6 +220,13 @@ def _relative(m: re.Match, base: date) -> str:
     if rel == "tomorrow":
         return _iso(base + timedelta(days=1))
     monday = base - timedelta(days=base.weekday())
+    if rel.endswith("weekend"):
+        saturday = monday + timedelta(days=5)  # this week's weekend
+        if rel == "next weekend":
+            saturday += timedelta(days=7)
+        elif rel == "last weekend" or (rel == "over the weekend" and base.weekday() < 5):
+            saturday -= timedelta(days=7)  # said on a weekday, "over the weekend" is the last one
+        return _interval(saturday, saturday + timedelta(days=1))
     if rel in ("this week", "earlier this week"):
         return _interval(monday, monday + timedelta(days=6))
     if rel == "last week":
