@@ -45,6 +45,32 @@ def _published(values: list[str]) -> dict:
     return out
 
 
+class _EmbedBar:
+    """A rich progress bar on stderr while embedding, shown only for many sentences."""
+
+    def __init__(self, minimum: int) -> None:
+        self.minimum = minimum
+        self.progress = None
+        self.task = None
+
+    def update(self, done: int, total: int) -> None:
+        if total < self.minimum:
+            return
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+            self.progress = Progress("embedding", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                     console=Console(stderr=True), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("embed", total=total)
+        self.progress.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
 @app.command()
 def compare(
     files: List[Path] = typer.Argument(..., help="Two to thirty articles (.txt, .html, .json) about one event."),
@@ -87,7 +113,13 @@ def compare(
                             baseline=baseline.upper() if baseline else None)
     old = regress.load(against) if against else None
     progress = None if quiet else (lambda msg: print(msg, file=sys.stderr))
-    report = pipeline.compare_files([str(f) for f in files], opts, progress=progress)
+    bar = None if quiet or not sys.stderr.isatty() else _EmbedBar(opts.settings.progress_min)
+    try:
+        report = pipeline.compare_files([str(f) for f in files], opts, progress=progress,
+                                        embed_progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
 
     if fmt == "all":
         for f in ("md", "json", "html"):

@@ -144,13 +144,17 @@ def analyse(articles: list[Article], options: Options) -> tuple[list[Sentence], 
 
 
 def compare_files(paths: Sequence[str | Path], options: Options = Options(), encoder: Encoder | None = None,
-                  progress: Callable[[str], None] | None = None) -> Report:
+                  progress: Callable[[str], None] | None = None,
+                  embed_progress: Callable[[int, int], None] | None = None) -> Report:
     articles = read_sources(paths, options)
-    return compare_articles(articles, options, encoder, progress)
+    return compare_articles(articles, options, encoder, progress, embed_progress)
 
 
 def compare_articles(articles: list[Article], options: Options = Options(), encoder: Encoder | None = None,
-                     progress: Callable[[str], None] | None = None) -> Report:
+                     progress: Callable[[str], None] | None = None,
+                     embed_progress: Callable[[int, int], None] | None = None) -> Report:
+    """``progress`` gets one-line messages; ``embed_progress(done, total)`` is called as the
+    sentences are embedded (in chunks of ``settings.progress_chunk``) for a progress bar."""
     settings = options.settings
     if options.baseline and options.baseline not in [a.id for a in articles]:
         raise OptionError(f"--baseline {options.baseline}: no such source; the sources are "
@@ -159,7 +163,16 @@ def compare_articles(articles: list[Article], options: Options = Options(), enco
     if progress:
         progress(f"embedding {len(sentences)} sentences")
     encoder = encoder or build_encoder(options)
-    vectors = encoder.encode([s.text for s in sentences])
+    texts = [s.text for s in sentences]
+    if embed_progress is None:
+        vectors = encoder.encode(texts)
+    else:
+        step = settings.progress_chunk
+        parts = []
+        for i in range(0, len(texts), step):
+            parts.append(encoder.encode(texts[i:i + step]))
+            embed_progress(min(i + step, len(texts)), len(texts))
+        vectors = np.concatenate(parts)
     extra = tables.load_user(options.aliases) or None
     words = [content_words(s.text, extra) for s in sentences]
     fact_list = [facts[s.id] for s in sentences]

@@ -50,6 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is expected to|are expected to|"
                     r"plans? to|is planning to|are planning to|is due to|are due to|is scheduled to|"
                     r"are scheduled to|is going to|are going to|upcoming|next|must|needs to|has to|have to)\b", re.I)
+PAST = re.compile(r"\b(?:was|were|had|did|began|came|went|took|met|struck|hit|saw|held|\w{3,}ed)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -172,7 +173,14 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         if ctx.published is None:
             return None, "month without a publication date"
         month, rel, base = _month(m.group("m")), m.group("rel").lower(), ctx.published
-        ahead = rel == "next" or (rel != "last" and _future(text, m.start()))
+        if rel in ("next", "last"):
+            ahead = rel == "next"
+        elif _future(text, m.start()):
+            ahead = True
+        elif PAST.search(_clause(text, m.start())):
+            ahead = False
+        else:  # no tense to go by ("who take control in January"): the nearer of the two
+            ahead = (month - base.month) % 12 < (base.month - month) % 12
         if ahead:
             year = base.year if month >= base.month else base.year + 1
         else:
@@ -204,11 +212,15 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
     return False, ""
 
 
-def _future(text: str, at: int) -> bool:
-    """Is the clause holding position ``at`` in the future tense? Looks back to the clause start."""
+def _clause(text: str, at: int) -> str:
+    """The text from the start of the clause holding position ``at`` up to it."""
     clause_start = max(text.rfind(sep, 0, at) for sep in (". ", "; ", "“", '"', ", while", ", but", ", and"))
-    window = text[max(clause_start, 0):at]
-    return bool(FUTURE.search(window))
+    return text[max(clause_start, 0):at]
+
+
+def _future(text: str, at: int) -> bool:
+    """Is the clause holding position ``at`` in the future tense?"""
+    return bool(FUTURE.search(_clause(text, at)))
 
 
 def _relative(m: re.Match, base: date) -> str:
