@@ -249,24 +249,38 @@ def evaluate(
     return 0
 
 
-def main(argv: list[str] | None = None) -> None:
+def _click_modules() -> list:
+    """click itself and the copy typer may vendor (typer 0.29 ships ``typer._click``): usage errors
+    come from whichever one typer uses."""
     import click
 
+    mods = [click.exceptions]
+    try:
+        import typer._click.exceptions as vendored  # type: ignore[import-not-found]
+
+        mods.append(vendored)
+    except ImportError:
+        pass
+    return mods
+
+
+def main(argv: list[str] | None = None) -> None:
+    mods = _click_modules()
+    exits = tuple(getattr(m, "Exit") for m in mods if hasattr(m, "Exit"))
+    usage = tuple(m.ClickException for m in mods)
+    aborts = tuple(getattr(m, "Abort") for m in mods if hasattr(m, "Abort"))
     try:
         rv = app(args=argv, standalone_mode=False, prog_name="align")
     except AlignError as err:
         hint = f" ({err.hint})" if err.hint else ""
         print(f"align: error: {err}{hint}", file=sys.stderr)
         sys.exit(2)
-    except click.exceptions.Exit as e:
+    except exits as e:
         sys.exit(e.exit_code)
-    except click.ClickException as err:
+    except usage as err:
         err.show()
         sys.exit(2)
-    except click.exceptions.Abort:
-        print("align: interrupted", file=sys.stderr)
-        sys.exit(2)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, *aborts):
         print("align: interrupted", file=sys.stderr)
         sys.exit(2)
     except Exception as err:  # a bug: one line, unless the user asks for the traceback
