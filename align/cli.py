@@ -145,8 +145,11 @@ def compare(
         from .render.jsonout import summary
 
         s = summary(report)
-        print(f"{s['claims']} claims: {s['agreements']} agree, {s['partial']} partial, "
-              f"{s['discrepancies']} discrepancies, {s['omissions']} one-source sentences", file=sys.stderr)
+        from .render.common import plural
+
+        print(f"{plural(s['claims'], 'claim')}: {s['agreements']} agree, {s['partial']} partial, "
+              f"{plural(s['discrepancies'], 'discrepancy', 'discrepancies')}, "
+              f"{plural(s['omissions'], 'one-source sentence')}", file=sys.stderr)
     if report.baseline:
         from .render.jsonout import baseline_view
 

@@ -144,10 +144,11 @@ class Comparer:
                 for span in sorted(spans):
                     first = span.split("/")[0]
                     if _overlap(s, span) and first != s:
-                        out.append(("date", {x.source: _surface(x, "date", {s}) + " (start)",
+                        out.append(("date", {x.source: "began " + _surface(x, "date", {s}),
                                              y.source: _surface(y, "date", {span})},
                                     {x.source: _sids(x, "date", {s}), y.source: _sids(y, "date", {span})},
-                                    f"{x.source} puts the start on {s}; {y.source}'s span starts {first}"))
+                                    f"when it began: {x.source} says it started on {s}, "
+                                    f"{y.source} gives a span that starts on {first}"))
         return out[:1]
 
     def _numbers(self, a: Side, b: Side):

@@ -11,7 +11,7 @@ STATUS_MARK = {"reports": "✓", "differs": "≠", "silent": "·"}
 
 def source_label(report: Report, sid: str) -> str:
     a = next(x for x in report.articles if x.id == sid)
-    name = a.outlet or a.title or a.path.rsplit("/", 1)[-1]
+    name = a.outlet or a.path.rsplit("/", 1)[-1]  # the title has a column of its own
     return f"{sid}: {name}"
 
 
@@ -30,10 +30,40 @@ def normalisation_table(report: Report) -> list[tuple[str, str, str, int, list[s
     for n in report.normalisations:
         key = (n.text, n.value, n.kind)
         counts[key] += 1
-        where.setdefault(key, []).append(n.sentence)
+        if n.sentence not in where.setdefault(key, []):
+            where[key].append(n.sentence)
     rows = sorted(counts, key=lambda k: (k[2], -counts[k], k[0].lower(), k[1]))
     return [(f, t, k, counts[(f, t, k)], where[(f, t, k)]) for f, t, k in rows]
 
 
 def shorten(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def only_labels(report: Report, claim, src: str) -> list[str]:
+    """A claim's facts only ``src`` has, as the source wrote them: "Burma (Myanmar)", "60 years"."""
+    out = []
+    for item in claim.only_in.get(src, ()):
+        kind, _, value = item.partition(": ")
+        texts = sorted({m.text for sid in claim.sentences[src] for m in report.facts[sid].mentions
+                        if m.kind == kind and m.value == value})
+        shown = texts[0] if texts else value
+        if kind not in ("number",) and texts and _plain(shown) != _plain(value):
+            shown = f"{shown} ({value})"
+        out.append(f"{kind}: {shown}")
+    return out
+
+
+def credits(article) -> list[str]:
+    """Photo credits, each once, in order."""
+    return list(dict.fromkeys(article.credits))
+
+
+def _plain(s: str) -> str:
+    import re
+
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..types import Report
-from .common import normalisation_table, published_label, source_label
+from .common import credits, normalisation_table, only_labels, published_label, source_label
 from .jsonout import summary
 
 HIGHLIGHT = ("date", "number", "person", "role", "place", "quote")
@@ -160,7 +160,7 @@ def render_html(report: Report) -> str:
         n = sum(1 for x in report.sentences if x.source == a.id)
         H.append(f"<tr><td>{escape(source_label(report, a.id))}</td><td>{escape(a.title or '')}</td>"
                  f"<td>{escape(published_label(report, a.id))}</td><td>{n}</td>"
-                 f"<td>{escape('; '.join(a.credits))}</td></tr>")
+                 f"<td>{escape('; '.join(credits(a)))}</td></tr>")
     H.append("</table><div class=\"counts\">")
     for cls, key, label in (("c-agree", "agreements", "agree"), ("c-part", "partial", "partly agree"),
                             ("c-disc", "discrepancies", "discrepancies"), ("c-omit", "omissions", "one-source sentences"),
@@ -225,7 +225,7 @@ def render_html(report: Report) -> str:
             if not sids:
                 H.append("<p>silent</p>")
             if src in c.only_in:
-                H.append(f"<p class=\"only\">only here: {escape(', '.join(c.only_in[src]))}</p>")
+                H.append(f"<p class=\"only\">only here: {escape(', '.join(only_labels(report, c, src)))}</p>")
             H.append("</div>")
         H.append("</div></section>")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..types import Report
-from .common import STATUS_MARK, normalisation_table, published_label, source_label, shorten
+from .common import STATUS_MARK, normalisation_table, only_labels, plural, published_label, source_label, shorten
 from .jsonout import summary
 
 
@@ -11,6 +11,25 @@ def _md(s: str) -> str:
     """Escape what Markdown would read as markup in article text."""
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_") \
             .replace("<", "&lt;").replace(">", "&gt;").replace("`", "\\`").replace("[", "\\[")
+
+
+def _baseline(report: Report) -> list[str]:
+    """--baseline: the reference source's view, first thing an editor reads."""
+    from .jsonout import baseline_view
+
+    view = baseline_view(report)
+    b = view["id"]
+    L = ["", f"## Against the baseline {_md(source_label(report, b))}", ""]
+    L.append(f"Others report {plural(len(view['lacks']), 'claim')} that {b} lacks; "
+             f"{b} disagrees with them on {plural(len(view['disagrees']), 'point')}.")
+    L.append("")
+    for d in view["disagrees"]:
+        values = "; ".join(f"{src}: {v}" for src, v in d["values"].items())
+        L.append(f"- {d['claim']} ({d['kind']}): {_md(values)}")
+    for item in view["lacks"]:
+        first = report.sentence(item["sentences"][0]).text
+        L.append(f"- {item['claim']} missing (reported by {', '.join(item['sources'])}): {_md(shorten(first, 200))}")
+    return L
 
 
 def render_markdown(report: Report) -> str:
@@ -25,9 +44,12 @@ def render_markdown(report: Report) -> str:
         n = sum(1 for x in report.sentences if x.source == a.id)
         L.append(f"| {_md(source_label(report, a.id))} | {_md(a.title or '')} | {published_label(report, a.id)} | {n} |")
     L.append("")
-    L.append(f"**{s['claims']} claims**: {s['agreements']} agree, {s['partial']} partly agree (one side adds facts), "
-             f"{s['discrepancy_claims']} with discrepancies ({s['discrepancies']} in all); "
-             f"{s['omissions']} sentences are reported by one source only.")
+    L.append(f"**{plural(s['claims'], 'claim')}**: {s['agreements']} agree, {s['partial']} partly agree "
+             f"(one side adds facts), {s['discrepancy_claims']} disagree "
+             f"({plural(s['discrepancies'], 'discrepancy', 'discrepancies')}); "
+             f"{plural(s['omissions'], 'sentence')} reported by one source only.")
+    if report.baseline:
+        L.extend(_baseline(report))
     for note in report.notes:
         L.append(f"\n> Note: {_md(note)}")
     L.append("")
@@ -40,12 +62,13 @@ def render_markdown(report: Report) -> str:
     for d in report.discrepancies:
         L.append(f"### {d.claim} · {d.kind}")
         L.append("")
-        L.append(f"{_md(d.explanation)}.")
+        L.append(f"{_md(d.explanation[:1].upper() + d.explanation[1:])}.")
         L.append("")
         for src, value in d.values.items():
             L.append(f"- **{src}** says: {_md(value)}")
-        for sid in d.sentences:
-            L.append(f"  - {sid}: “{_md(shorten(report.sentence(sid).text, 300))}”")
+            for sid in d.sentences:
+                if report.sentence(sid).source == src:
+                    L.append(f"  - {sid}: “{_md(shorten(report.sentence(sid).text, 300))}”")
         L.append("")
 
     L.append("## Omissions")
@@ -79,8 +102,8 @@ def render_markdown(report: Report) -> str:
         for src in ids:
             for sid in c.sentences[src]:
                 L.append(f"- **{sid}**: {_md(shorten(report.sentence(sid).text, 300))}")
-        for src, facts in c.only_in.items():
-            L.append(f"- only {src} mentions: {_md(', '.join(facts))}")
+        for src in c.only_in:
+            L.append(f"- only {src} mentions: {_md(', '.join(only_labels(report, c, src)))}")
         L.append("")
 
     L.append("## Normalisations (differences that are not discrepancies)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from ..types import Report
-from .common import published_label, source_label, shorten
+from .common import plural, published_label, source_label, shorten
 from .jsonout import summary
 
 
@@ -20,8 +20,15 @@ def render_text(report: Report, color: bool = False, width: int = 100) -> str:
     s = summary(report)
     for a in report.articles:
         con.print(f"[bold]{escape(source_label(report, a.id))}[/]  {published_label(report, a.id)}")
-    con.print(f"{s['claims']} claims: [green]{s['agreements']} agree[/], [yellow]{s['partial']} partial[/], "
-              f"[red]{s['discrepancies']} discrepancies[/], [cyan]{s['omissions']} one-source sentences[/]")
+    con.print(f"{plural(s['claims'], 'claim')}: [green]{s['agreements']} agree[/], [yellow]{s['partial']} partial[/], "
+              f"[red]{plural(s['discrepancies'], 'discrepancy', 'discrepancies')}[/], "
+              f"[cyan]{plural(s['omissions'], 'one-source sentence')}[/]")
+    if report.baseline:
+        from .jsonout import baseline_view
+
+        view = baseline_view(report)
+        con.print(f"[bold]baseline {view['id']}[/]: lacks {plural(len(view['lacks']), 'claim')} others report, "
+                  f"disagrees on {plural(len(view['disagrees']), 'point')}")
     for note in report.notes:
         con.print(f"[dim]note: {escape(note)}[/]")
     if report.discrepancies:
