@@ -135,7 +135,10 @@ def compare(
     if old is not None:
         from .render import report_dict
 
-        lines = regress.changes(old, report_dict(report))
+        today = report_dict(report)
+        for warning in regress.source_check(old, today)[1]:
+            print(f"align: warning: {warning}", file=sys.stderr)
+        lines = regress.changes(old, today)
         for line in lines:
             print(line, file=sys.stderr)
         if not quiet:

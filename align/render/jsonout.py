@@ -9,6 +9,7 @@ Keys are sorted and nothing depends on the clock, so the same inputs give the sa
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from ..types import Report
@@ -53,6 +54,7 @@ def report_dict(report: Report) -> dict:
         sources.append({
             "id": a.id,
             "path": a.path,
+            "sha256": hashlib.sha256(a.text.encode("utf-8")).hexdigest(),
             "title": a.title,
             "outlet": a.outlet,
             "url": a.url,
