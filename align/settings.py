@@ -18,14 +18,14 @@ class Settings:
     title_max_chars: int = 200  # a first line longer than this is a paragraph, not a headline
 
     # --- embed --------------------------------------------------------------------------------
-    batch_size: int = 32  # FACTS.md: 32 was faster than 1 or 128 on 2 cores
+    batch_size: int = 32  # measured: 32 was faster than 1 or 128 on 2 cores
     progress_chunk: int = 128  # sentences per progress-bar step (a few batches: no measurable cost)
     progress_min: int = 200  # show a progress bar on a terminal from this many sentences on
 
     # --- align --------------------------------------------------------------------------------
     # A link's score mixes three kinds of evidence, each in [0, 1]:
     #   cosine  - embedding similarity (all-MiniLM-L6-v2): real counterparts on the known pair
-    #             reach down to 0.42 while unrelated pairs sharing names reach 0.73 (FACTS.md),
+    #             reach down to 0.42 while unrelated pairs sharing names reach 0.73 (measured),
     #             so the cosine alone cannot decide;
     #   lexical - overlap of normalised content words (spelling variants folded, stopwords out);
     #   shared  - overlap of normalised facts (people, places, roles, dates, numbers, quotes).

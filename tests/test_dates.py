@@ -28,7 +28,7 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("He will return in June.", [("in June", "2021-06")]),
     ("Talks collapsed in June.", [("in June", "2020-06")]),
     ("Strikes went on over the weekend.", [("over the weekend", "2021-03-13/2021-03-14")]),
-    # FACTS.md: dateparser's search finds dates in all of these; none is a date
+    # dateparser's search_dates finds dates in all of these; none is a date
     ("for more than 60 years.", []),
     ("The talks may resume soon.", []),
     ("The 2+2 Dialogue met.", []),

@@ -2,7 +2,7 @@
 against the publication date and the verb's tense, and hand dateparser the phrases it reads well.
 
 dateparser's ``search_dates`` reads "March 15–18" as 2018 and "The talks may resume" as May
-(FACTS.md), so search is ours. Month-name dates are built directly from the parts our patterns
+(measured on the known pair), so search is ours. Month-name dates are built directly from the parts our patterns
 capture (year, month, day); dateparser parses "N days/weeks ago" phrases against the publication
 date. That keeps its 0.2 s import out of most runs.
 
