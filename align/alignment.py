@@ -22,6 +22,7 @@ from .settings import DEFAULT, Settings
 from .types import Facts, Link, Sentence
 
 FACT_KINDS = ("person", "place", "role", "date", "number", "quote")
+RARE_KINDS = ("person", "place", "date", "number")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Evidence:
     shared: np.ndarray
     score: np.ndarray
     cross: np.ndarray  # True where the two sentences come from different sources
+    rare: np.ndarray  # True where two sentences share a fact that each one's article states only there
 
 
 def _tfidf_cosine(bags: list[frozenset[str] | set[str]]) -> np.ndarray:
@@ -63,11 +65,33 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
              facts: list[Facts], settings: Settings = DEFAULT) -> Evidence:
     cos = np.clip(vectors @ vectors.T, 0.0, 1.0)
     lex = _tfidf_cosine(words)
-    shared = _tfidf_cosine([fact_bag(f) for f in facts])
+    bags = [fact_bag(f) for f in facts]
+    shared = _tfidf_cosine(bags)
     score = settings.w_cosine * cos + settings.w_lexical * lex + settings.w_shared * shared
     src = np.array([s.source for s in sentences])
     cross = src[:, None] != src[None, :]
-    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross)
+    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared(bags, src))
+
+
+def _rare_shared(bags: list[set[str]], src: np.ndarray) -> np.ndarray:
+    """Pairs of sentences (different sources) sharing a person, place, number or date that each
+    source states in that one sentence only: "Burma" in one sentence of each article."""
+    where: dict[tuple[str, str], list[int]] = {}
+    for i, bag in enumerate(bags):
+        for fact in bag:
+            if fact.split(":", 1)[0] in RARE_KINDS:
+                where.setdefault((src[i], fact), []).append(i)
+    single: dict[str, list[int]] = {}
+    for (source, fact), idx in where.items():
+        if len(idx) == 1:
+            single.setdefault(fact, []).append(idx[0])
+    rare = np.zeros((len(bags), len(bags)), dtype=bool)
+    for idx in single.values():
+        for i in idx:
+            for j in idx:
+                if src[i] != src[j]:
+                    rare[i, j] = True
+    return rare
 
 
 def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT) -> list[Link]:
@@ -93,12 +117,15 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
             # relative place in each article (0 = first sentence, 1 = last)
             near = np.abs(pos[ia][:, None] - pos[ib][None, :]) <= settings.position_window
             one_sided = (row_best | col_best) & near & (sub >= settings.one_sided_floor)
-            keep = ok & ((row_best & col_best) | one_sided | (sub >= settings.link_strong))
+            # a fact both articles state once, in these two sentences, is evidence of its own
+            rare = ev.rare[np.ix_(ia, ib)] & (sub >= settings.rare_fact_floor) \
+                & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
+            keep = (ok & ((row_best & col_best) | one_sided | (sub >= settings.link_strong))) | rare
             for r, c in zip(*np.nonzero(keep)):
                 i, j = int(ia[r]), int(ib[c])
                 out.append(Link(sentences[i].id, sentences[j].id, round(float(score[i, j]), 4),
                                 round(float(cos[i, j]), 4), round(float(ev.lexical[i, j]), 4),
-                                round(float(ev.shared[i, j]), 4)))
+                                round(float(ev.shared[i, j]), 4), rare=bool(ev.rare[i, j])))
     return out
 
 
@@ -123,7 +150,8 @@ def group(sentences: list[Sentence], found: list[Link], ev: Evidence, settings: 
         ga, gb = members[ra], members[rb]
         block = ev.score[np.ix_(ga, gb)]
         mask = ev.cross[np.ix_(ga, gb)]
-        if mask.any() and float(block[mask].mean()) < settings.claim_cohesion:
+        lone = link.rare and min(len(ga), len(gb)) == 1  # a sentence joining by a fact only it states
+        if mask.any() and float(block[mask].mean()) < settings.claim_cohesion and not lone:
             continue
         parent[rb] = ra
         members[ra] = ga + gb

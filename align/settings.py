@@ -45,6 +45,9 @@ class Settings:
     # A4, the fourth of 21; real one-sided counterparts there lie within 0.3 of each other.
     one_sided_floor: float = 0.42
     position_window: float = 0.25
+    # Two sentences sharing a person, place, number or date that each article states in that
+    # sentence only ("Burma" once in each) link from this lower score.
+    rare_fact_floor: float = 0.25
     # Any pair above ``link_strong`` links outright.
     link_strong: float = 0.65
     # A pair whose cosine is below ``cosine_floor`` is never linked, whatever else it shares.

@@ -85,6 +85,7 @@ class Link:
     cosine: float
     lexical: float
     shared: float
+    rare: bool = False  # linked by a fact each article states only in this sentence
 
 
 @dataclass(frozen=True)
