@@ -232,7 +232,7 @@ def parse_text(text: str, source_id: str, path: str, *, meta: dict | None = None
             continue
         if _match_any(credit_lines, line):
             credits.append(line)
-            if blocks and blocks[-1].end == _prev_end(lines, i, text) and blocks[-1].kind == "paragraph":
+            if blocks and blocks[-1].end == (lines[i - 1][1] if i else -1) and blocks[-1].kind == "paragraph":
                 blocks[-1] = replace(blocks[-1], kind="caption")  # the line it credits is a caption
             continue
         if title is not None and line == title:
@@ -287,19 +287,9 @@ def parse_text(text: str, source_id: str, path: str, *, meta: dict | None = None
     art = Article(id=source_id, path=path, text=text, blocks=tuple(blocks), title=title,
                   outlet=meta.get("outlet"), url=meta.get("url"), published=published,
                   published_from=published_from, published_note=published_note,
-                  credits=tuple(credits), dropped=tuple(dropped))
-    if partial is not None and published is None:
-        object.__setattr__(art, "_partial", partial)
+                  credits=tuple(credits), dropped=tuple(dropped),
+                  dateline_day=partial if published is None else None)
     return art
-
-
-def partial_date(article: Article) -> tuple[int, int] | None:
-    """Month and day of a dateline without a year, if the article had one."""
-    return article.__dict__.get("_partial")
-
-
-def _prev_end(lines: list[tuple[int, int]], i: int, text: str) -> int:
-    return lines[i - 1][1] if i else -1
 
 
 def _looks_like_title(line: str, settings: Settings) -> bool:

@@ -39,7 +39,8 @@ def write_atomic(path: str | Path, text: str, inputs: list[str | Path] = ()) -> 
 
 
 def _same(a: Path, b: Path) -> bool:
+    """The same file, however the path is spelt (relative, ./, symlinks)."""
     try:
-        return a.exists() and b.exists() and a.resolve() == b.resolve() or a.resolve() == b.resolve()
+        return a.resolve() == b.resolve()
     except OSError:
         return False

@@ -15,7 +15,7 @@ from . import alignment, tables
 from .compare import Comparer, _sid_order
 from .embed import DEFAULT_MODEL, CachedEncoder, Encoder, make_encoder
 from .errors import InputError, OptionError
-from .ingest import partial_date, read_article
+from .ingest import read_article
 from .normalise import DateContext, Normaliser
 from .normalise.text import content_words
 from .segment import segment
@@ -94,7 +94,7 @@ def resolve_years(articles: list[Article]) -> list[Article]:
     out = []
     for a in articles:
         if a.published is None:
-            md = partial_date(a)
+            md = a.dateline_day
             if md:
                 a = replace(a, published=date(year, *md), published_from="co-source",
                             published_note=f"dateline has no year; {year} taken from {donor.id} "

@@ -29,6 +29,7 @@ class Article:
     published: date | None = None
     published_from: str = "none"  # "text" | "metadata" | "option" | "co-source" | "none"
     published_note: str = ""
+    dateline_day: tuple[int, int] | None = None  # (month, day) of a dateline without a year
     credits: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # junk lines removed (tracking snippets, repeated headline, datelines)
 

@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import tables
-from ..ingest import parse_text, partial_date, read_article
+from ..ingest import parse_text, read_article
 from ..segment import segment
 from ..types import Article, Sentence
 from .gold import Gold
@@ -806,8 +806,6 @@ def load_base(path: str) -> tuple[Article, tuple[Sentence, ...]]:
     """A base article as source A (the path kept relative) and its sentences."""
     read = read_article(ROOT / path, "A")
     art = replace(read, path=path)
-    if partial_date(read):
-        object.__setattr__(art, "_partial", partial_date(read))
     return art, tuple(segment(art))
 
 
@@ -895,7 +893,7 @@ def make_case(seed: int, bases: tuple[str, ...] = BASES) -> Case:
     lines: list[str] = []
     captions: list[str] = []
     spans: list[tuple[int, int, str]] = []  # (start, end, base sid) of every unit in the text
-    partial = partial_date(base)
+    partial = base.dateline_day
     header = f"{MONTHS[partial[0] - 1]} {partial[1]}\n\n" if partial and not base.published else ""
     pos = len(header)
     for kind, ids in blocks:
