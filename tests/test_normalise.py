@@ -83,6 +83,8 @@ def test_quote_and_speaker():
 
 @pytest.mark.parametrize("text, value", [
     ("The US announced $1.85 billion in aid.", "1,850,000,000 USD"),
+    ("a $1.7tn spending bill", "1,700,000,000,000 USD"),
+    ("about $45bn in aid", "45,000,000,000 USD"),
     ("At least 1,644 people were killed.", "1,644 people"),
     ("A magnitude 7.7 earthquake struck.", "7.7 earthquake"),
     ("for more than 60 years", "60 year"),

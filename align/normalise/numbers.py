@@ -12,11 +12,11 @@ from .. import tables
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
          "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12, "dozens": 24}
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3}
 NUMBER = re.compile(
     r"(?<![\w.+/-])(?P<cur>[$£€])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     r"(?:" + "|".join(WORDS) + r"))(?P<pct>\s?%|\s?per ?cent|\s?percent)?"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|m|k)\b)?"
     r"(?![\w+]|[-–]\w|\.\d)", re.I)
 # a year, a time or a hyphenated name ("COVID-19", "2+2") is not a count
 NOT_COUNT = re.compile(r"(?:[A-Za-z]-\d|\d\+\d)")
