@@ -216,9 +216,12 @@ def exit_code(rows: Sequence[dict]) -> int:
 def _progress_line(row: dict) -> str:
     if row["error"]:
         return f"{row['event']}: failed: {row['error']}"
+    from .render.common import plural
+
     c = row["counts"]
-    return (f"{row['event']}: {len(row['sources'])} sources, {c['claims']} claims, "
-            f"{c['discrepancies']} discrepancies, {c['omissions']} one-source sentences ({row['seconds']:.1f} s)")
+    return (f"{row['event']}: {plural(len(row['sources']), 'source')}, {plural(c['claims'], 'claim')}, "
+            f"{plural(c['discrepancies'], 'discrepancy', 'discrepancies')}, "
+            f"{plural(c['omissions'], 'one-source sentence')} ({row['seconds']:.1f} s)")
 
 
 def write_index(rows: Sequence[dict], out_dir: str | Path, code: int | None = None) -> None:
