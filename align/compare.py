@@ -15,6 +15,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from .normalise.text import plain
 from .settings import DEFAULT, Settings
 from .types import Claim, Discrepancy, Facts, Mention, Sentence
 
@@ -68,12 +69,8 @@ def _surface(side: Side, kind: str, values: set[str]) -> str:
     for v in sorted(values):
         texts = sorted({m.text for _, m in side.of(kind) if m.value == v})
         shown = texts[0] if texts else v
-        out.append(shown if _plain(shown) == _plain(v) else f"{shown} ({v})")
+        out.append(shown if plain(shown) == plain(v) else f"{shown} ({v})")
     return "; ".join(out)
-
-
-def _plain(s: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
 
 
 class Comparer:

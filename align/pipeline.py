@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import alignment, tables
-from .compare import Comparer, _sid_order
+from .compare import Comparer
 from .embed import DEFAULT_MODEL, CachedEncoder, Encoder, make_encoder
 from .errors import InputError, OptionError
 from .ingest import read_article
@@ -115,9 +115,12 @@ def date_context(article: Article, articles: list[Article]) -> DateContext:
     return DateContext()
 
 
-def analyse(articles: list[Article], options: Options) -> tuple[list[Sentence], dict[str, Facts]]:
-    """Segment every article and find the facts of every sentence."""
-    extra = tables.load_user(options.aliases)
+def analyse(articles: list[Article], options: Options, extra: dict | None = None
+            ) -> tuple[list[Sentence], dict[str, Facts]]:
+    """Segment every article and find the facts of every sentence. ``extra``: the user's tables,
+    when the caller has already read them (else they are read from ``options.aliases``)."""
+    if extra is None:
+        extra = tables.load_user(options.aliases)
     sentences: list[Sentence] = []
     for a in articles:
         found = segment(a)
@@ -159,7 +162,8 @@ def compare_articles(articles: list[Article], options: Options = Options(), enco
     if options.baseline and options.baseline not in [a.id for a in articles]:
         raise OptionError(f"--baseline {options.baseline}: no such source; the sources are "
                           f"{', '.join(a.id for a in articles)}")
-    sentences, facts = analyse(articles, options)
+    extra = tables.load_user(options.aliases) or None
+    sentences, facts = analyse(articles, options, extra)
     if progress:
         progress(f"embedding {len(sentences)} sentences")
     encoder = encoder or build_encoder(options)
@@ -173,7 +177,6 @@ def compare_articles(articles: list[Article], options: Options = Options(), enco
             parts.append(encoder.encode(texts[i:i + step]))
             embed_progress(min(i + step, len(texts)), len(texts))
         vectors = np.concatenate(parts)
-    extra = tables.load_user(options.aliases) or None
     words = [content_words(s.text, extra) for s in sentences]
     fact_list = [facts[s.id] for s in sentences]
     ev = alignment.evidence(sentences, vectors, words, fact_list, settings)

@@ -53,7 +53,7 @@ def load_user(path: str | Path | None) -> dict:
     return data
 
 
-def _freeze(extra: dict | None) -> str:
+def freeze(extra: dict | None) -> str:
     """A hashable key for caching merged tables."""
     if not extra:
         return "{}"  # the common case, on every word: no JSON encoding
@@ -63,7 +63,7 @@ def _freeze(extra: dict | None) -> str:
 
 
 def page(extra: dict | None = None) -> dict:
-    return _page(_freeze(extra))
+    return _page(freeze(extra))
 
 
 @lru_cache(maxsize=8)
@@ -86,7 +86,7 @@ def _page(key: str) -> dict:
 
 
 def spelling(extra: dict | None = None) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    return _spelling(_freeze(extra))
+    return _spelling(freeze(extra))
 
 
 @lru_cache(maxsize=8)
@@ -103,11 +103,11 @@ def _spelling(key: str):
 
 
 def places(extra: dict | None = None) -> dict[str, dict]:
-    return _merged("places", _freeze(extra))
+    return _merged("places", freeze(extra))
 
 
 def titles(extra: dict | None = None) -> dict[str, dict]:
-    return _merged("titles", _freeze(extra))
+    return _merged("titles", freeze(extra))
 
 
 @lru_cache(maxsize=16)

@@ -16,10 +16,10 @@ from ..settings import DEFAULT, Settings
 from ..types import Facts, Mention, Sentence
 from . import dates as datemod
 from .dates import DateContext
-from .entities import find_places, find_roles, name_candidates, name_key
+from .entities import find_places, find_roles, name_candidates, name_key, spell_fold
 from .numbers import find_numbers, format_value
 from .quotes import find_quotes, negations, speaker_spans
-from .text import WORD, american
+from .text import WORD, american, plain
 
 __all__ = ["Normaliser", "DateContext"]
 
@@ -42,9 +42,15 @@ class Normaliser:
     people: list[_Person] = field(default_factory=list)
 
     # --- people registry over the whole run ---------------------------------------------------
+    def _places_roles(self, text: str) -> tuple[list[Mention], list[Mention]]:
+        """Places and roles of a sentence, found once: ``learn_names`` and ``facts`` both need them."""
+        if text not in self._found:
+            self._found[text] = (find_places(text, self.extra), find_roles(text, self.extra))
+        return self._found[text]
+
     def _masks(self, text: str) -> list[tuple[int, int]]:
-        spans = [(m.start, m.end) for m in find_places(text, self.extra)]
-        spans += [(m.start, m.end) for m in find_roles(text, self.extra)]
+        places, roles = self._places_roles(text)
+        spans = [(m.start, m.end) for m in places + roles]
         spans += [(d.start, d.end) for d in datemod.find_dates(text)]
         return spans
 
@@ -75,18 +81,20 @@ class Normaliser:
         for p in clusters:
             p.display = sorted(surfaces[p.key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         self.people = clusters
+        self._by_key = {p.key: p for p in clusters}
 
     def __post_init__(self) -> None:
         self._alias: dict[str, str] = {}
+        self._by_key: dict[str, _Person] = {}
+        self._found: dict[str, tuple[list[Mention], list[Mention]]] = {}
 
     def _person(self, surface: str, recent: list[str]) -> tuple[str, str] | None:
         """(canonical display, variant) for a name as written, or None if it is not a known person."""
         from rapidfuzz import fuzz
 
         k = name_key(surface)
-        by_key = {p.key: p for p in self.people}
         if k in self._alias:
-            p = by_key[self._alias[k]]
+            p = self._by_key[self._alias[k]]
             variant = "name" if re.sub(r"[’']s$", "", surface) != p.display and name_key(p.display) != k else ""
             if not variant and re.sub(r"[’']s$", "", surface) != p.display and len(k.split()) > 1:
                 variant = "name"
@@ -125,9 +133,8 @@ class Normaliser:
             mentions.append(Mention("number", n.text, n.start, n.end, format_value(n.value, n.unit),
                                     detail="approx" if n.approx else ""))
 
-        places = find_places(text, self.extra)
+        places, roles = self._places_roles(text)
         mentions += places
-        roles = find_roles(text, self.extra)
         masked = [(m.start, m.end) for m in places + roles] + date_spans
         people: list[Mention] = []
         for s, e, cand in name_candidates(text, masked):
@@ -158,7 +165,7 @@ class Normaliser:
         quotes = find_quotes(text)
         speaker = self._speaker(text, quotes, people) if quotes else ""
         for q in quotes:
-            mentions.append(Mention("quote", q.text, q.start, q.end, quote_key(q.text), detail=speaker))
+            mentions.append(Mention("quote", q.text, q.start, q.end, quote_key(q.text, self.extra), detail=speaker))
         for s, e, cue in negations(text, quotes):
             mentions.append(Mention("negation", cue, s, e, cue.lower()))
 
@@ -238,9 +245,6 @@ class Normaliser:
         return ""
 
 
-def quote_key(words: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", (american_phrase(words)).lower()))
-
-
-def american_phrase(s: str) -> str:
-    return re.sub(r"[A-Za-z]+", lambda m: american(m.group(0)) or m.group(0), s)
+def quote_key(words: str, extra: dict | None = None) -> str:
+    """Quoted words compared across sources: spelling folded, punctuation and case dropped."""
+    return plain(spell_fold(words, extra))

@@ -16,13 +16,7 @@ from .text import american, fold_accents
 _CAP = r"[A-Z][a-zà-ÿ’'\-]*(?:-[A-Za-z][a-z]+)?"
 
 
-def _key(extra: dict | None) -> str:
-    import json
-
-    return json.dumps(extra or {}, sort_keys=True)
-
-
-def _spell_fold(s: str, extra: dict | None) -> str:
+def spell_fold(s: str, extra: dict | None) -> str:
     """Fold British spellings inside a phrase, keeping length-insensitive matching simple."""
     return re.sub(r"[A-Za-z]+", lambda m: _recase(m.group(0), american(m.group(0), extra)), s)
 
@@ -69,7 +63,7 @@ def _place_matcher(key: str):
 
 
 def find_places(text: str, extra: dict | None = None) -> list[Mention]:
-    pats, names, lower = _place_matcher(_key(extra))
+    pats, names, lower = _place_matcher(tables.freeze(extra))
     text_q = text.replace("’", "'")  # same length: offsets hold
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -106,12 +100,12 @@ def _role_matcher(key: str):
     surfaces: dict[str, str] = {}
     for canon, entry in tables.titles(extra).items():
         for v in [canon] + list(entry.get("variants", [])):
-            surfaces[_spell_fold(v, extra).lower()] = canon
+            surfaces[spell_fold(v, extra).lower()] = canon
     sensitive = []  # single capitalised words ("President", "Speaker", "PM") only as written
     insensitive = []
     for canon, entry in tables.titles(extra).items():
         for v in entry.get("variants", []):
-            fv = _spell_fold(v, extra)
+            fv = spell_fold(v, extra)
             (sensitive if (" " not in fv and fv[:1].isupper()) else insensitive).append(fv)
     sensitive = sorted(set(sensitive), key=len, reverse=True)
     insensitive = sorted(set(insensitive) | {c for c in tables.titles(extra)}, key=len, reverse=True)
@@ -123,8 +117,8 @@ def _role_matcher(key: str):
 
 def find_roles(text: str, extra: dict | None = None) -> list[Mention]:
     """Roles in ``text``. Spelling is folded first so "Defence Minister" matches "Defense Minister"."""
-    folded = _spell_fold(text.replace("’", "'"), extra)  # words may change length: map offsets back
-    pats, surfaces = _role_matcher(_key(extra))
+    folded = spell_fold(text.replace("’", "'"), extra)  # words may change length: map offsets back
+    pats, surfaces = _role_matcher(tables.freeze(extra))
     offsets = _offset_map(text, folded)
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []

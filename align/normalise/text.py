@@ -19,6 +19,11 @@ which within including include includes new one two also its itself themselves h
 """.split())
 
 
+def plain(s: str) -> str:
+    """Lower-case words and digits only: "Tuesday (2021-03-16)" and "tuesday 2021 03 16" read alike."""
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
+
+
 def fold_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..normalise.text import plain
 from ..types import Report
 
 STATUS_MARK = {"reports": "✓", "differs": "≠", "silent": "·"}
@@ -48,7 +49,7 @@ def only_labels(report: Report, claim, src: str) -> list[str]:
         texts = sorted({m.text for sid in claim.sentences[src] for m in report.facts[sid].mentions
                         if m.kind == kind and m.value == value})
         shown = texts[0] if texts else value
-        if kind not in ("number",) and texts and _plain(shown) != _plain(value):
+        if kind not in ("number",) and texts and plain(shown) != plain(value):
             shown = f"{shown} ({value})"
         out.append(f"{kind}: {shown}")
     return out
@@ -57,12 +58,6 @@ def only_labels(report: Report, claim, src: str) -> list[str]:
 def credits(article) -> list[str]:
     """Photo credits, each once, in order."""
     return list(dict.fromkeys(article.credits))
-
-
-def _plain(s: str) -> str:
-    import re
-
-    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
