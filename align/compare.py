@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -56,6 +57,17 @@ def _overlap(x: str, y: str) -> bool:
 
 def _sids(side: Side, kind: str, values: set[str]) -> list[str]:
     return sorted({sid for sid, m in side.of(kind) if m.value in values}, key=_sid_order)
+
+
+def _shown(m: Mention) -> str:
+    return m.text if plain(m.text) == plain(m.value) else f"{m.text} ({m.value})"
+
+
+def _proper(tokens, first: int) -> bool:
+    """One to three capitalised words outside any mention, not opening the sentence: a name the
+    tables do not know ("Magway" where the other source says "Sagaing")."""
+    return (0 < len(tokens) <= 3 and first > 0
+            and all(t[1] is None and t[2][:1].isupper() and t[2][1:].islower() for t in tokens))
 
 
 def _sid_order(sid: str) -> tuple[str, int]:
@@ -192,6 +204,10 @@ class Comparer:
                                       b.source: f"{person}: " + ", ".join(sorted(rb[person]))},
                             {a.source: self._role_sids(a, person), b.source: self._role_sids(b, person)},
                             f"{person} is given different roles"))
+        if not out:  # the same holder, or none named, with another title in otherwise equal words
+            swap = self._diff_swap(a, b, "role")
+            if swap:
+                out.append(("title",) + swap + ("a different title in the same words",))
         return out
 
     @staticmethod
@@ -199,6 +215,10 @@ class Comparer:
         return sorted({sid for sid, m in side.of("role") if m.detail == person}, key=_sid_order)
 
     def _names(self, a: Side, b: Side):
+        # one person for another in otherwise equal words: the surest sign, and it says where
+        swap = self._diff_swap(a, b, "person")
+        if swap:
+            return [("name",) + swap + ("a different person in the same words",)]
         out = self._role_holders(a, b)
         if not out:  # claim-wide holders can hide a swap: look sentence pair by sentence pair
             pairs = [(sa, sb) for sa in a.sentences for sb in b.sentences
@@ -257,6 +277,64 @@ class Comparer:
                 if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
+        return self._diff_swap(a, b, kind)
+
+    def _diff_swap(self, a: Side, b: Side, kind: str):
+        """The same substitution found word by word, for values the claim holds elsewhere too
+        ("controlled by Japan" -> "controlled by South Korea" beside "the defense of Japan")."""
+        for sa in a.sentences:
+            for sb in b.sentences:
+                got = self._diff(sa, sb, kind)
+                if got:
+                    (ma, show_a), (mb, show_b) = got
+                    if kind == "role" and (ma is None or mb is None or ma.detail != mb.detail):
+                        continue  # a title change keeps its holder; another holder is a name change
+                    return ({a.source: show_a, b.source: show_b}, {a.source: [sa.id], b.source: [sb.id]})
+        return None
+
+    def _tokens(self, s: Sentence, kind: str) -> list[tuple[str, Mention | None, str]]:
+        """Words of a sentence, each mention of ``kind`` one token of its value:
+        (token to compare, the mention, the surface). Words inside other mentions are marked ``None``
+        surface-less, so an unknown proper noun is never one of them."""
+        mine = sorted(self.facts[s.id].of(kind), key=lambda m: m.start)
+        other = [(m.start, m.end) for m in self.facts[s.id].mentions if m.kind != kind]
+        out: list[tuple[str, Mention | None, str]] = []
+        i = 0
+        for w in re.finditer(r"[A-Za-z0-9]+(?:['’][a-z]+)?", s.text):
+            while i < len(mine) and mine[i].end <= w.start():
+                i += 1
+            if i < len(mine) and mine[i].start < w.end():
+                m = mine[i]
+                if not out or out[-1][1] is not m:
+                    out.append(("\0" + m.value, m, m.text))
+                continue
+            inside = any(st < w.end() and w.start() < en for st, en in other)
+            out.append((w.group(0).lower(), None, "" if inside else w.group(0)))
+        return out
+
+    def _diff(self, sa: Sentence, sb: Sentence, kind: str):
+        """Word diff of two sentences that read alike: the first place where one has a mention of
+        ``kind`` and the other a different one (for places and people, or an unknown proper noun)."""
+        ta, tb = self._tokens(sa, kind), self._tokens(sb, kind)
+        if not any(t[1] for t in ta) and not any(t[1] for t in tb):
+            return None
+        sm = SequenceMatcher(None, [t[0] for t in ta], [t[0] for t in tb], autojunk=False)
+        if sm.ratio() * 100 < self.settings.frame_fuzz:
+            return None
+        for op, i1, i2, j1, j2 in sm.get_opcodes():
+            if op != "replace":
+                continue
+            xa, xb = ta[i1:i2], tb[j1:j2]
+            ma, mb = [t for t in xa if t[1]], [t for t in xb if t[1]]
+            if len(ma) == 1 and len(mb) == 1 and ma[0][1].value != mb[0][1].value:
+                return (ma[0][1], _shown(ma[0][1])), (mb[0][1], _shown(mb[0][1]))
+            if kind not in ("place", "person"):
+                continue
+            for mine, theirs, first in ((xa, xb, j1), (xb, xa, i1)):
+                if len(mine) == 1 and mine[0][1] and _proper(theirs, first):
+                    one = (mine[0][1], _shown(mine[0][1]))
+                    unknown = (None, " ".join(t[2] for t in theirs))
+                    return (one, unknown) if mine is xa else (unknown, one)
         return None
 
     def _same_frame(self, sa: Sentence, sb: Sentence, kind: str) -> bool:

@@ -157,10 +157,16 @@ class Normaliser:
         people.sort(key=lambda m: m.start)
         mentions += people
 
+        last: tuple[int, str] = (-1, "")  # where the previous role's holder ends, and its country
         for r in roles:
             holder = self._holder(text, r, people)
+            country = self._role_country(text, r, holder, people, places)
+            if not country and last[1] and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[last[0]:r.start]):
+                country = last[1]  # "Japanese Defense Minister Kishi and Foreign Minister Motegi"
+            end = max((p.end for p in people if p.value == holder and p.start >= r.end), default=r.end)
+            last = (end, country)
             mentions.append(Mention("role", r.text, r.start, r.end, r.value, detail=holder, variant=r.variant,
-                                    qualifier=self._role_country(text, r, holder, people, places)))
+                                    qualifier=country))
 
         quotes = find_quotes(text)
         speaker = self._speaker(text, quotes, people) if quotes else ""
@@ -246,5 +252,9 @@ class Normaliser:
 
 
 def quote_key(words: str, extra: dict | None = None) -> str:
-    """Quoted words compared across sources: spelling folded, punctuation and case dropped."""
+    """Quoted words compared across sources: spelling folded, place aliases read as their canonical
+    name ("the US" and "the United States" quote the same words), punctuation and case dropped."""
+    for m in reversed(find_places(words, extra)):
+        if m.variant == "alias":
+            words = words[:m.start] + m.value + words[m.end:]
     return plain(spell_fold(words, extra))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import tables
+from .text import american
 
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -17,6 +18,8 @@ NUMBER = re.compile(
     r"(?<![\w.+/-])(?P<cur>[$£€])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     r"(?:" + "|".join(WORDS) + r"))(?P<pct>\s?%|\s?per ?cent|\s?percent)?"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|m|k)\b)?"
+    # a unit joined to the figure: "30-storey", "7.7-magnitude", "12-year-old", "10km"
+    r"(?:-(?P<joined>[A-Za-z]+)(?:-[A-Za-z]+)*|(?P<short>km|kg|mi|ft|cm|mm|mph|kph|lb|lbs|sq ?km)\b)?"
     r"(?![\w+]|[-–]\w|\.\d)", re.I)
 # a year, a time or a hyphenated name ("COVID-19", "2+2") is not a count
 NOT_COUNT = re.compile(r"(?:[A-Za-z]-\d|\d\+\d)")
@@ -63,9 +66,14 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         unit = "%" if m.group("pct") else ""
         if m.group("cur"):
             unit = {"$": "usd", "£": "gbp", "€": "eur"}[m.group("cur")]
+        joined = m.group("joined") or m.group("short")
+        if not unit and joined:
+            low_unit = joined.lower().replace(" ", "")
+            unit = _short_units().get(low_unit) or singular(american(low_unit) or low_unit)
         if not unit:
             u = UNIT.match(text[e:])
             unit = singular(u.group("unit").lower()) if u else ""
+            unit = american(unit) or unit  # "kilometres" and "kilometers", "storeys" and "stories"
             if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
                 unit = ""
         if not unit:
@@ -74,6 +82,11 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         approx = bool(QUALIFIER.search(text[max(0, s - 14):s]))
         out.append(NumberMention(text[s:e], s, e, value, unit, approx))
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_units() -> dict[str, str]:
+    return dict(tables.builtin("numbers")["units"])
 
 
 @lru_cache(maxsize=1)
