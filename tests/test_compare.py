@@ -1,0 +1,77 @@
+"""Stage 6 on small article pairs: which differences are discrepancies, of which kind, and which
+are not. Two versions of one short wire story that differ in one sentence; the fake encoder (no
+model) aligns identical and near-identical sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.ingest import parse_text
+from align.pipeline import Options, compare_articles
+
+from conftest import FakeEncoder
+
+OPENING = ("Secretary of State Antony Blinken and Defense Secretary Lloyd Austin arrived in Tokyo on Tuesday "
+           "for talks with their Japanese counterparts.")
+CLOSING = "The two secretaries will travel on to Seoul for talks with South Korean officials on Wednesday."
+
+
+def compare(a_middle: str, b_middle: str, published: str = "2021-03-17"):
+    articles = [parse_text(f"{OPENING}\n\n{mid}\n\n{CLOSING}\n", sid, f"{sid}.txt", meta={"published": published})
+                for sid, mid in (("A", a_middle), ("B", b_middle))]
+    report = compare_articles(articles, Options(), encoder=FakeEncoder())
+    return [(d.kind, d.sentences, d.values) for d in report.discrepancies]
+
+
+def test_place_swapped_where_the_claim_names_the_old_place_again():
+    a = ("The United States reaffirmed its commitment to the defense of Japan, including the Senkaku Islands, "
+         "which are controlled by Japan but claimed by China.")
+    b = a.replace("controlled by Japan", "controlled by South Korea")
+    assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Japan", "B": "South Korea"})]
+
+
+def test_place_swapped_for_one_the_tables_do_not_know():
+    a = "The quake's epicentre was about 16km north-west of the city of Sagaing, near Mandalay."
+    assert compare(a, a.replace("Sagaing", "Magway")) == [
+        ("place", ("A2", "B2"), {"A": "Sagaing", "B": "Magway"})]
+
+
+def test_person_swapped_for_a_known_person_in_the_same_words():
+    a = "This is the Biden administration's first Cabinet-level foreign trip."
+    assert compare(a, a.replace("Biden", "Blinken")) == [
+        ("name", ("A2", "B2"), {"A": "Biden", "B": "Blinken (Antony Blinken)"})]
+
+
+def test_title_changed_for_the_same_holder():
+    a = "Blinken welcomed Japanese Foreign Minister Toshimitsu Motegi to the talks."
+    assert compare(a, a.replace("Foreign Minister", "Defense Minister")) == [
+        ("title", ("A2", "B2"), {"A": "Toshimitsu Motegi: foreign minister",
+                                 "B": "Toshimitsu Motegi: defense minister"})]
+
+
+def test_vice_president_is_another_title():
+    a = "Blinken briefed President Joe Biden on the talks by telephone from the embassy."
+    assert compare(a, a.replace("President Joe", "Vice President Joe")) == [
+        ("title", ("A2", "B2"), {"A": "Joe Biden: president", "B": "Joe Biden: vice president"})]
+
+
+@pytest.mark.parametrize("a, b", [
+    # a place alias inside quoted words is the same quote
+    ("Blinken said: “The US stands with Japan on the defense of the islands.”",
+     "Blinken said: “The United States stands with Japan on the defense of the islands.”"),
+    # a unit joined to its figure, in either spelling
+    ("A 30-storey tower block collapsed in Bangkok during the tremor.",
+     "A 30-story tower block collapsed in Bangkok during the tremor."),
+    # the country of a coordinated role: Motegi is Japan's foreign minister, Chung is Korea's
+    ("They met Japanese Defense Minister Nobuo Kishi and Foreign Minister Toshimitsu Motegi at the ministry.",
+     "They met Japanese Defense Minister Nobuo Kishi and Foreign Minister Toshimitsu Motegi at the ministry, "
+     "and later Foreign Minister Chung Eui-yong of South Korea."),
+])
+def test_variants_are_not_discrepancies(a, b):
+    assert compare(a, b) == []
+
+
+def test_figure_joined_to_its_unit_is_compared():
+    a = "A 30-storey tower block collapsed in Bangkok during the tremor."
+    assert compare(a, a.replace("30-storey", "40-storey")) == [
+        ("number", ("A2", "B2"), {"A": "30-storey (30 story)", "B": "40-storey (40 story)"})]
