@@ -390,6 +390,18 @@ class Comparer:
                 return [("quote", {a.source: f"“{qa.text.strip()}”", b.source: f"“{qb.text.strip()}”"},
                          {a.source: [sa], b.source: [sb]},
                          f"{qa.detail or 'the speaker'} is quoted with different words")]
+        # short quotes too far apart for the fuzzy match, in words that otherwise read alike
+        for sa in a.sentences:
+            for sb in b.sentences:
+                got = self._diff(sa, sb, "quote")
+                if not got or got[0][0] is None or got[1][0] is None:
+                    continue
+                qa, qb = got[0][0], got[1][0]
+                short, long_ = sorted((qa.value, qb.value), key=len)
+                if qa.detail == qb.detail and f" {short} " not in f" {long_} ":
+                    return [("quote", {a.source: f"“{qa.text.strip()}”", b.source: f"“{qb.text.strip()}”"},
+                             {a.source: [sa.id], b.source: [sb.id]},
+                             f"{qa.detail or 'the speaker'} is quoted with different words")]
         return []
 
     def _negation(self, a: Side, b: Side):

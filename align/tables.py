@@ -116,7 +116,8 @@ def _merged(name: str, key: str) -> dict[str, dict]:
 
     extra = json.loads(key)
     merged = {}
-    if name == "places":  # countries and cities first; places.toml (aliases, notes) wins
+    if name == "places":  # regions, countries and cities first; places.toml (aliases, notes) wins
+        merged.update({k: dict(v) for k, v in builtin("regions")["places"].items()})
         merged.update({k: dict(v) for k, v in builtin("world")["places"].items()})
     merged.update({k: dict(v) for k, v in builtin(name)[name].items()})
     field = "aliases" if name == "places" else "variants"

@@ -75,3 +75,16 @@ def test_figure_joined_to_its_unit_is_compared():
     a = "A 30-storey tower block collapsed in Bangkok during the tremor."
     assert compare(a, a.replace("30-storey", "40-storey")) == [
         ("number", ("A2", "B2"), {"A": "30-storey (30 story)", "B": "40-storey (40 story)"})]
+
+
+def test_a_state_is_a_place():
+    a = "He landed at Joint Base Andrews in Maryland aboard a U.S. Air Force jet."
+    assert compare(a, a.replace("Maryland", "Virginia")) == [
+        ("place", ("A2", "B2"), {"A": "Maryland", "B": "Virginia"})]
+
+
+def test_a_short_quote_reworded():
+    a = 'Trump said America would be "helping" and had already "spoken with the country".'
+    b = 'Trump said America would be "helping" and had already "talked with the nation".'
+    assert compare(a, b) == [
+        ("quote", ("A2", "B2"), {"A": "“spoken with the country”", "B": "“talked with the nation”"})]
