@@ -33,6 +33,7 @@ class Evidence:
     score: np.ndarray
     cross: np.ndarray  # True where the two sentences come from different sources
     rare: np.ndarray  # True where two sentences share a fact that each one's article states only there
+    contained: np.ndarray  # True where one sentence's content words lie (almost) all in the other's
 
 
 def _tfidf_cosine(bags: list[frozenset[str] | set[str]]) -> np.ndarray:
@@ -70,7 +71,23 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
     score = settings.w_cosine * cos + settings.w_lexical * lex + settings.w_shared * shared
     src = np.array([s.source for s in sentences])
     cross = src[:, None] != src[None, :]
-    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared(bags, src))
+    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared(bags, src),
+                    _contained(words, settings) & cross)
+
+
+def _contained(words: list[frozenset[str]], settings: Settings) -> np.ndarray:
+    """Pairs where the shorter sentence's content words are nearly all in the longer one: half of
+    a sentence that another source split in two ("..., and the fighting is expected to ...")."""
+    n = len(words)
+    out = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        if len(words[i]) < settings.contained_min_words:
+            continue
+        for j in range(n):
+            if i != j and len(words[j]) > len(words[i]) \
+                    and len(words[i] & words[j]) >= settings.contained_share * len(words[i]):
+                out[i, j] = out[j, i] = True
+    return out
 
 
 def _rare_shared(bags: list[set[str]], src: np.ndarray) -> np.ndarray:
@@ -117,10 +134,17 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
             # relative place in each article (0 = first sentence, 1 = last)
             near = np.abs(pos[ia][:, None] - pos[ib][None, :]) <= settings.position_window
             one_sided = (row_best | col_best) & near & (sub >= settings.one_sided_floor)
+            # a sentence with a near-copy in the other source is accounted for: a one-sided partner
+            # that only resembles it is not the copy's second half (a restating caption)
+            twin = cos[np.ix_(ia, ib)] >= settings.twin_cosine
+            col_twin, row_twin = twin.any(axis=0, keepdims=True), twin.any(axis=1, keepdims=True)
+            one_sided &= ~((~col_best & col_twin) | (~row_best & row_twin))
             # a fact both articles state once, in these two sentences, is evidence of its own
             rare = ev.rare[np.ix_(ia, ib)] & (sub >= settings.rare_fact_floor) \
                 & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
-            keep = (ok & ((row_best & col_best) | one_sided | (sub >= settings.link_strong))) | rare
+            # half of a sentence the other source split in two: its words lie in the whole
+            part = ev.contained[np.ix_(ia, ib)] & (row_best | col_best) & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
+            keep = (ok & ((row_best & col_best) | one_sided | (sub >= settings.link_strong))) | rare | part
             for r, c in zip(*np.nonzero(keep)):
                 i, j = int(ia[r]), int(ib[c])
                 out.append(Link(sentences[i].id, sentences[j].id, round(float(score[i, j]), 4),
@@ -150,7 +174,8 @@ def group(sentences: list[Sentence], found: list[Link], ev: Evidence, settings: 
         ga, gb = members[ra], members[rb]
         block = ev.score[np.ix_(ga, gb)]
         mask = ev.cross[np.ix_(ga, gb)]
-        lone = link.rare and min(len(ga), len(gb)) == 1  # a sentence joining by a fact only it states
+        # a sentence joining by a fact only it states, or as the part of a sentence split in two
+        lone = (link.rare or bool(ev.contained[index[link.a], index[link.b]])) and min(len(ga), len(gb)) == 1
         if mask.any() and float(block[mask].mean()) < settings.claim_cohesion and not lone:
             continue
         parent[rb] = ra

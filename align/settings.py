@@ -48,6 +48,12 @@ class Settings:
     # Two sentences sharing a person, place, number or date that each article states in that
     # sentence only ("Burma" once in each) link from this lower score.
     rare_fact_floor: float = 0.25
+    # A sentence of at least ``contained_min_words`` content words, ``contained_share`` of them in
+    # a longer sentence of another source that is its best partner, is that sentence's split half.
+    contained_min_words: int = 4
+    # Two sentences at or above ``twin_cosine`` are copies: neither takes a one-sided second partner.
+    twin_cosine: float = 0.95
+    contained_share: float = 0.8
     # Any pair above ``link_strong`` links outright.
     link_strong: float = 0.65
     # A pair whose cosine is below ``cosine_floor`` is never linked, whatever else it shares.
