@@ -134,17 +134,17 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
             # relative place in each article (0 = first sentence, 1 = last)
             near = np.abs(pos[ia][:, None] - pos[ib][None, :]) <= settings.position_window
             one_sided = (row_best | col_best) & near & (sub >= settings.one_sided_floor)
-            # a sentence with a near-copy in the other source is accounted for: a one-sided partner
-            # that only resembles it is not the copy's second half (a restating caption)
-            twin = cos[np.ix_(ia, ib)] >= settings.twin_cosine
-            col_twin, row_twin = twin.any(axis=0, keepdims=True), twin.any(axis=1, keepdims=True)
-            one_sided &= ~((~col_best & col_twin) | (~row_best & row_twin))
             # a fact both articles state once, in these two sentences, is evidence of its own
             rare = ev.rare[np.ix_(ia, ib)] & (sub >= settings.rare_fact_floor) \
                 & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
             # half of a sentence the other source split in two: its words lie in the whole
             part = ev.contained[np.ix_(ia, ib)] & (row_best | col_best) & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
             keep = (ok & ((row_best & col_best) | one_sided | (sub >= settings.link_strong))) | rare | part
+            # a sentence with a near-copy in the other source is accounted for: it takes no second
+            # partner that only resembles it (a caption restating the paragraph it illustrates)
+            twin = cos[np.ix_(ia, ib)] >= settings.twin_cosine
+            copied = (~row_best & twin.any(axis=1, keepdims=True)) | (~col_best & twin.any(axis=0, keepdims=True))
+            keep &= ~copied | (row_best & col_best) | part
             for r, c in zip(*np.nonzero(keep)):
                 i, j = int(ia[r]), int(ib[c])
                 out.append(Link(sentences[i].id, sentences[j].id, round(float(score[i, j]), 4),
