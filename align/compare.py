@@ -22,6 +22,7 @@ from .types import Claim, Discrepancy, Facts, Mention, Sentence
 
 START_CUE = re.compile(r"\b(opening day|first day|began|begins|begun|started|starts|kicked off|set off|opened)\b", re.I)
 PARTIAL_KINDS = ("person", "place", "number", "date")
+WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class Comparer:
         self.facts = facts
         self.pair_score = pair_score  # (sid, sid) -> (score, cosine, lexical)
         self.settings = settings
+        self._token_cache: dict[tuple[str, str], list] = {}
 
     def side(self, source: str, sids: list[str]) -> Side:
         sents = tuple(self.sentences[s] for s in sids)
@@ -294,13 +296,19 @@ class Comparer:
 
     def _tokens(self, s: Sentence, kind: str) -> list[tuple[str, Mention | None, str]]:
         """Words of a sentence, each mention of ``kind`` one token of its value:
-        (token to compare, the mention, the surface). Words inside other mentions are marked ``None``
-        surface-less, so an unknown proper noun is never one of them."""
+        (token to compare, the mention, the surface). Words inside mentions of other kinds get an
+        empty surface, so an unknown proper noun is never one of them."""
+        key = (s.id, kind)
+        if key in self._token_cache:
+            return self._token_cache[key]
         mine = sorted(self.facts[s.id].of(kind), key=lambda m: m.start)
-        other = [(m.start, m.end) for m in self.facts[s.id].mentions if m.kind != kind]
+        covered = bytearray(len(s.text))
+        for m in self.facts[s.id].mentions:
+            if m.kind != kind:
+                covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         out: list[tuple[str, Mention | None, str]] = []
         i = 0
-        for w in re.finditer(r"[A-Za-z0-9]+(?:['’][a-z]+)?", s.text):
+        for w in WORDS.finditer(s.text):
             while i < len(mine) and mine[i].end <= w.start():
                 i += 1
             if i < len(mine) and mine[i].start < w.end():
@@ -308,8 +316,8 @@ class Comparer:
                 if not out or out[-1][1] is not m:
                     out.append(("\0" + m.value, m, m.text))
                 continue
-            inside = any(st < w.end() and w.start() < en for st, en in other)
-            out.append((w.group(0).lower(), None, "" if inside else w.group(0)))
+            out.append((w.group(0).lower(), None, "" if covered[w.start()] else w.group(0)))
+        self._token_cache[key] = out
         return out
 
     def _diff(self, sa: Sentence, sb: Sentence, kind: str):
@@ -318,9 +326,10 @@ class Comparer:
         ta, tb = self._tokens(sa, kind), self._tokens(sb, kind)
         if not any(t[1] for t in ta) and not any(t[1] for t in tb):
             return None
-        sm = SequenceMatcher(None, [t[0] for t in ta], [t[0] for t in tb], autojunk=False)
-        if sm.ratio() * 100 < self.settings.frame_fuzz:
+        wa, wb = [t[0] for t in ta], [t[0] for t in tb]
+        if fuzz.ratio(wa, wb) < self.settings.frame_fuzz:  # the same test as difflib's, in C
             return None
+        sm = SequenceMatcher(None, wa, wb, autojunk=False)
         for op, i1, i2, j1, j2 in sm.get_opcodes():
             if op != "replace":
                 continue

@@ -329,6 +329,11 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="write the synthetic event here (and keep it) instead of a temp dir")
     args = ap.parse_args()
 
+    # the installed state: bytecode for claimdiff's modules (pip writes it for a regular install;
+    # an editable one under PYTHONDONTWRITEBYTECODE would compile every module on every run)
+    import compileall
+
+    compileall.compile_dir(ROOT / "align", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="claimdiff-bench-"))
     try:
         synth_dir = args.keep or work / "synthetic-20x60"
