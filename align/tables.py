@@ -16,8 +16,16 @@ TABLES = ("page", "spelling", "places", "world", "titles", "numbers")
 
 @lru_cache(maxsize=None)
 def builtin(name: str) -> dict:
+    """A curated table (TOML, commented by hand)."""
     with resources.files("align.data").joinpath(f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
+
+
+def generated(name: str) -> dict:
+    """A generated table (JSON: a tenth of TOML's load time, and it is never edited by hand)."""
+    import json
+
+    return json.loads(resources.files("align.data").joinpath(f"{name}.json").read_text(encoding="utf-8"))
 
 
 def load_user(path: str | Path | None) -> dict:
@@ -95,7 +103,7 @@ def _spelling(key: str):
 
     extra = json.loads(key)
     base = builtin("spelling")
-    table = dict(base["spelling"])
+    table = dict(generated("breame")["spelling"])
     table.update(base.get("spelling_extra", {}))
     table.update({k.lower(): v.lower() for k, v in extra.get("spelling", {}).items()})
     rules = [tuple(r) for r in base.get("spelling_rules", {}).get("suffixes", [])]
@@ -117,8 +125,8 @@ def _merged(name: str, key: str) -> dict[str, dict]:
     extra = json.loads(key)
     merged = {}
     if name == "places":  # regions, countries and cities first; places.toml (aliases, notes) wins
-        merged.update({k: dict(v) for k, v in builtin("regions")["places"].items()})
-        merged.update({k: dict(v) for k, v in builtin("world")["places"].items()})
+        merged.update({k: dict(v) for k, v in generated("regions")["places"].items()})
+        merged.update({k: dict(v) for k, v in generated("world")["places"].items()})
     merged.update({k: dict(v) for k, v in builtin(name)[name].items()})
     field = "aliases" if name == "places" else "variants"
     for k, v in extra.get(name, {}).items():

@@ -10,7 +10,7 @@ k = 1-3 changes to different sentences:
   attribution (the speaker of a quoted sentence replaced), negation (a verb negated), place
   ("in Tokyo" -> "in Osaka"), quote (words inside a quotation changed);
 - variants (each must produce no discrepancy): spelling (British <-> American, from
-  ``align/data/spelling.toml``), alias (``places.toml``: South Korea <-> Republic of Korea,
+  ``align/data/breame.json`` and ``spelling.toml``), alias (``places.toml``: South Korea <-> Republic of Korea,
   Burma <-> Myanmar, ...), title variant (``titles.toml``: Defence Secretary <-> Secretary of
   Defence, ...), weekday -> the equal calendar date (given the base's publication date),
   paraphrase (rule-based rewrites with the same facts, clause moved to the end), sentence order
