@@ -79,15 +79,18 @@ def _contained(words: list[frozenset[str]], settings: Settings) -> np.ndarray:
     """Pairs where the shorter sentence's content words are nearly all in the longer one: half of
     a sentence that another source split in two ("..., and the fighting is expected to ...")."""
     n = len(words)
-    out = np.zeros((n, n), dtype=bool)
-    for i in range(n):
-        if len(words[i]) < settings.contained_min_words:
-            continue
-        for j in range(n):
-            if i != j and len(words[j]) > len(words[i]) \
-                    and len(words[i] & words[j]) >= settings.contained_share * len(words[i]):
-                out[i, j] = out[j, i] = True
-    return out
+    vocab = {w: i for i, w in enumerate(sorted({w for b in words for w in b}))}
+    if not vocab:
+        return np.zeros((n, n), dtype=bool)
+    x = np.zeros((n, len(vocab)), dtype=np.float32)
+    for r, bag in enumerate(words):
+        x[r, [vocab[w] for w in bag]] = 1.0
+    shared = x @ x.T
+    size = x.sum(axis=1)
+    # row i lies in column j: i long enough, j longer, and nearly all of i's words in j
+    inside = (size[:, None] >= settings.contained_min_words) & (size[None, :] > size[:, None]) \
+        & (shared >= settings.contained_share * size[:, None] - 1e-6)
+    return inside | inside.T
 
 
 def _rare_shared(bags: list[set[str]], src: np.ndarray) -> np.ndarray:

@@ -94,6 +94,8 @@ class Comparer:
         self.pair_score = pair_score  # (sid, sid) -> (score, cosine, lexical)
         self.settings = settings
         self._token_cache: dict[tuple[str, str], list] = {}
+        self._diff_cache: dict[tuple[str, str, str], tuple | None] = {}
+        self._values_cache: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def side(self, source: str, sids: list[str]) -> Side:
         sents = tuple(self.sentences[s] for s in sids)
@@ -272,10 +274,11 @@ class Comparer:
     def _swap(self, a: Side, b: Side, kind: str):
         """Exactly one value of ``kind`` on each side that the other lacks, in sentences that
         otherwise say the same words: a substitution, not an addition."""
+        all_a, all_b = a.values(kind), b.values(kind)
         for sa in a.sentences:
             for sb in b.sentences:
                 va, vb = self.facts[sa.id].values(kind), self.facts[sb.id].values(kind)
-                xa, xb = va - b.values(kind), vb - a.values(kind)
+                xa, xb = va - all_b, vb - all_a
                 if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
@@ -323,9 +326,23 @@ class Comparer:
     def _diff(self, sa: Sentence, sb: Sentence, kind: str):
         """Word diff of two sentences that read alike: the first place where one has a mention of
         ``kind`` and the other a different one (for places and people, or an unknown proper noun)."""
+        key = (sa.id, sb.id, kind)
+        if key not in self._diff_cache:
+            self._diff_cache[key] = self._first_change(sa, sb, kind)
+        return self._diff_cache[key]
+
+    def _values_key(self, sid: str, kind: str) -> tuple[str, ...]:
+        key = (sid, kind)
+        if key not in self._values_cache:
+            self._values_cache[key] = tuple(sorted(m.value for m in self.facts[sid].of(kind)))
+        return self._values_cache[key]
+
+    def _first_change(self, sa: Sentence, sb: Sentence, kind: str):
+        if sa.text == sb.text or self._values_key(sa.id, kind) == self._values_key(sb.id, kind):
+            return None  # the same values (or none): nothing was put in another's place
+        if self.pair_score(sa.id, sb.id)[2] < self.settings.frame_lexical:
+            return None  # too few words in common to read alike: skip the word diff
         ta, tb = self._tokens(sa, kind), self._tokens(sb, kind)
-        if not any(t[1] for t in ta) and not any(t[1] for t in tb):
-            return None
         wa, wb = [t[0] for t in ta], [t[0] for t in tb]
         if fuzz.ratio(wa, wb) < self.settings.frame_fuzz:  # the same test as difflib's, in C
             return None
