@@ -71,6 +71,11 @@ def _proper(tokens, first: int) -> bool:
             and all(t[1] is None and t[2][:1].isupper() and t[2][1:].islower() for t in tokens))
 
 
+def _misquote(src_a: str, sa: str, qa: Mention, src_b: str, sb: str, qb: Mention):
+    return ("quote", {src_a: f"“{qa.text.strip()}”", src_b: f"“{qb.text.strip()}”"}, {src_a: [sa], src_b: [sb]},
+            f"{qa.detail or 'the speaker'} is quoted with different words")
+
+
 def _sid_order(sid: str) -> tuple[str, int]:
     m = re.match(r"([A-Z]+)(\d+)$", sid)
     return (m.group(1), int(m.group(2))) if m else (sid, 0)
@@ -344,7 +349,7 @@ class Comparer:
             return None  # too few words in common to read alike: skip the word diff
         ta, tb = self._tokens(sa, kind), self._tokens(sb, kind)
         wa, wb = [t[0] for t in ta], [t[0] for t in tb]
-        if fuzz.ratio(wa, wb) < self.settings.frame_fuzz:  # the same test as difflib's, in C
+        if fuzz.ratio(wa, wb) < self.settings.frame_fuzz:  # same words? (rapidfuzz's ratio, as _same_frame)
             return None
         sm = SequenceMatcher(None, wa, wb, autojunk=False)
         for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -413,9 +418,7 @@ class Comparer:
             same_speaker = qa.detail == qb.detail and (
                 qa.detail or self._same_frame(self.sentences[sa], self.sentences[sb], "quote"))
             if same_speaker and ratio >= self.settings.quote_diff and not excerpt:
-                return [("quote", {a.source: f"“{qa.text.strip()}”", b.source: f"“{qb.text.strip()}”"},
-                         {a.source: [sa], b.source: [sb]},
-                         f"{qa.detail or 'the speaker'} is quoted with different words")]
+                return [_misquote(a.source, sa, qa, b.source, sb, qb)]
         # short quotes too far apart for the fuzzy match, in words that otherwise read alike
         for sa in a.sentences:
             for sb in b.sentences:
@@ -425,9 +428,7 @@ class Comparer:
                 qa, qb = got[0][0], got[1][0]
                 short, long_ = sorted((qa.value, qb.value), key=len)
                 if qa.detail == qb.detail and f" {short} " not in f" {long_} ":
-                    return [("quote", {a.source: f"“{qa.text.strip()}”", b.source: f"“{qb.text.strip()}”"},
-                             {a.source: [sa.id], b.source: [sb.id]},
-                             f"{qa.detail or 'the speaker'} is quoted with different words")]
+                    return [_misquote(a.source, sa.id, qa, b.source, sb.id, qb)]
         return []
 
     def _negation(self, a: Side, b: Side):
