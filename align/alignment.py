@@ -34,6 +34,7 @@ class Evidence:
     cross: np.ndarray  # True where the two sentences come from different sources
     rare: np.ndarray  # True where two sentences share a fact that each one's article states only there
     contained: np.ndarray  # True where one sentence's content words lie (almost) all in the other's
+    restates: np.ndarray  # [i, j] True where i says again, in fewer words, what j of its own source says
 
 
 def _tfidf_cosine(bags: list[frozenset[str] | set[str]]) -> np.ndarray:
@@ -71,26 +72,27 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
     score = settings.w_cosine * cos + settings.w_lexical * lex + settings.w_shared * shared
     src = np.array([s.source for s in sentences])
     cross = src[:, None] != src[None, :]
+    share = _inside(words, settings)
+    part = share >= settings.contained_share
     return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared(bags, src),
-                    _contained(words, settings) & cross)
+                    (part | part.T) & cross, (share >= settings.restated_share) & ~cross)
 
 
-def _contained(words: list[frozenset[str]], settings: Settings) -> np.ndarray:
-    """Pairs where the shorter sentence's content words are nearly all in the longer one: half of
-    a sentence that another source split in two ("..., and the fighting is expected to ...")."""
+def _inside(words: list[frozenset[str]], settings: Settings) -> np.ndarray:
+    """[i, j]: the share of i's content words that are in j, where i has at least
+    ``contained_min_words`` and j more (else 0). Half of a sentence another source split in two
+    ("..., and the fighting is expected to ...") lies in the whole."""
     n = len(words)
     vocab = {w: i for i, w in enumerate(sorted({w for b in words for w in b}))}
     if not vocab:
-        return np.zeros((n, n), dtype=bool)
+        return np.zeros((n, n), dtype=np.float32)
     x = np.zeros((n, len(vocab)), dtype=np.float32)
     for r, bag in enumerate(words):
         x[r, [vocab[w] for w in bag]] = 1.0
-    shared = x @ x.T
     size = x.sum(axis=1)
-    # row i lies in column j: i long enough, j longer, and nearly all of i's words in j
-    inside = (size[:, None] >= settings.contained_min_words) & (size[None, :] > size[:, None]) \
-        & (shared >= settings.contained_share * size[:, None] - 1e-6)
-    return inside | inside.T
+    share = (x @ x.T) / np.maximum(size[:, None], 1.0) + 1e-6
+    ok = (size[:, None] >= settings.contained_min_words) & (size[None, :] > size[:, None])
+    return np.where(ok, share, 0.0)
 
 
 def _rare_shared(bags: list[set[str]], src: np.ndarray) -> np.ndarray:
@@ -184,6 +186,19 @@ def group(sentences: list[Sentence], found: list[Link], ev: Evidence, settings: 
         parent[rb] = ra
         members[ra] = ga + gb
         del members[rb]
+    # a sentence left alone that its own article says again at more length (a standfirst and
+    # its paragraph) goes with the claim of that longer sentence, if other sources report it
+    src = [s.source for s in sentences]
+    for i in range(len(sentences)):
+        r = root(i)
+        if len(members[r]) > 1:
+            continue
+        for j in np.flatnonzero(ev.restates[i]):
+            rj = root(int(j))
+            if len({src[k] for k in members[rj]}) > 1:
+                parent[r] = rj
+                members[rj] = members[rj] + members.pop(r)
+                break
     groups = [sorted(g) for g in members.values()]
     groups.sort(key=lambda g: g[0])
     return groups

@@ -54,6 +54,9 @@ class Settings:
     # construction workers remained trapped" to "..., trapping dozens of workers".)
     contained_min_words: int = 4
     contained_share: float = 0.65
+    # A sentence with no partner whose content words lie at least this much in a longer sentence
+    # of its own article (a standfirst restated in the body) joins that sentence's claim.
+    restated_share: float = 0.9
     # Two sentences at or above ``twin_cosine`` are copies: neither takes a one-sided second partner.
     twin_cosine: float = 0.95
     # Any pair above ``link_strong`` links outright.

@@ -88,3 +88,29 @@ def test_a_short_quote_reworded():
     b = 'Trump said America would be "helping" and had already "talked with the nation".'
     assert compare(a, b) == [
         ("quote", ("A2", "B2"), {"A": "“spoken with the country”", "B": "“talked with the nation”"})]
+
+
+def claims_of(a_text: str, b_text: str):
+    articles = [parse_text(t, sid, f"{sid}.txt", meta={"published": "2021-03-17"})
+                for sid, t in (("A", a_text), ("B", b_text))]
+    report = compare_articles(articles, Options(), encoder=FakeEncoder())
+    return [c.sentences for c in report.claims]
+
+
+def test_a_standfirst_restated_in_the_body_is_not_an_omission():
+    standfirst = "This is the Biden administration's first Cabinet-level foreign trip."
+    body = ("Blinken and Austin met their counterparts in Tokyo on Tuesday, on the opening day of the "
+            "Biden administration's first Cabinet-level foreign trip.")
+    b_body = ("Blinken and Austin met their Japanese counterparts in Tokyo on Tuesday, the opening day of the "
+              "first Cabinet-level trip abroad by the Biden administration.")
+    got = claims_of(f"{standfirst}\n\n{body}\n\n{CLOSING}\n", f"{b_body}\n\n{CLOSING}\n")
+    assert got[0] == {"A": ("A1", "A2"), "B": ("B1",)}
+
+
+def test_half_of_a_split_sentence_joins_the_whole():
+    whole = ("Myanmar has been mired in civil war since the military seized power in a coup in February 2021, "
+             "and the fighting is expected to hamper relief efforts.")
+    halves = ("Myanmar has been mired in civil war since the military seized power in a coup in February 2021. "
+              "The fighting is expected to hamper relief efforts.")
+    got = claims_of(f"{OPENING}\n\n{whole}\n\n{CLOSING}\n", f"{OPENING}\n\n{halves}\n\n{CLOSING}\n")
+    assert got[1] == {"A": ("A2",), "B": ("B2", "B3")}
