@@ -29,6 +29,9 @@ def write_atomic(path: str | Path, text: str, inputs: list[str | Path] = ()) -> 
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        # mkstemp makes the file private (0600): give it the mode a plain open() would, or keep
+        # the mode of the report it replaces, so a published report stays readable
+        os.chmod(tmp, p.stat().st_mode & 0o7777 if p.exists() else 0o666 & ~_umask())
         os.replace(tmp, p)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
@@ -36,6 +39,12 @@ def write_atomic(path: str | Path, text: str, inputs: list[str | Path] = ()) -> 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it: put it straight back
+    os.umask(mask)
+    return mask
 
 
 def _same(a: Path, b: Path) -> bool:

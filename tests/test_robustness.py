@@ -260,3 +260,20 @@ def test_cli_reports_a_failed_write_in_one_line(tmp_path, monkeypatch, capsys):
     assert err == f"align: error: {target}: cannot write (No space left on device)\n"
     assert target.read_text() == OLD_REPORT
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
+
+
+def test_a_new_report_is_readable_by_others_and_a_replaced_one_keeps_its_mode(tmp_path):
+    from align import output
+
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "new.md"
+        output.write_atomic(fresh, "# report\n")
+        assert fresh.stat().st_mode & 0o777 == 0o644  # as open() with umask 022 makes it, not 0600
+        kept = tmp_path / "kept.md"
+        kept.write_text(OLD_REPORT)
+        kept.chmod(0o640)
+        output.write_atomic(kept, "# report\n")
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
