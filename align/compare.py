@@ -478,8 +478,12 @@ class Comparer:
         if len(present) > 1:
             for s in present:
                 others = set().union(*(sides[o].values(k) for o in present if o != s for k in PARTIAL_KINDS))
+                # a figure the others give too, counting something named otherwise ("deaths", "toll"),
+                # is not a fact they lack
+                figures = {v.split(" ")[0] for o in present if o != s for v in sides[o].values("number")}
                 mine = {f"{k}: {v}" for k in PARTIAL_KINDS for v in sides[s].values(k) - others
-                        if not (k == "date" and any(_overlap(v, w) for w in others if re.match(r"\d{4}", w)))}
+                        if not (k == "date" and any(_overlap(v, w) for w in others if re.match(r"\d{4}", w)))
+                        and not (k == "number" and v.split(" ")[0] in figures)}
                 if mine:
                     only_in[s] = tuple(sorted(mine))
         if len(present) == 1:

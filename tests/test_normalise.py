@@ -87,17 +87,20 @@ def test_quote_and_speaker():
     ("a $1.7tn spending bill", "1,700,000,000,000 USD"),
     ("about $45bn in aid", "45,000,000,000 USD"),
     ("At least 1,644 people were killed.", "1,644 people"),
-    ("A magnitude 7.7 earthquake struck.", "7.7 earthquake"),
+    ("A magnitude 7.7 earthquake struck.", "7.7 magnitude"),  # the noun before it names the figure
     ("for more than 60 years", "60 year"),
     ("a 30-storey tower block", "30 story"),
     ("The 7.7-magnitude quake struck.", "7.7 magnitude"),
     ("at a depth of just 10km, which", "10 kilometer"),
     ("about 16 kilometres from the city", "16 kilometer"),
+    ("The 7.7-magnitude quake hit at 12:50 p.m.", "7.7 magnitude"),
+    ("It rose 2.50 points.", "2.5 point"),
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
 
 
-@pytest.mark.parametrize("text", ["COVID-19 cases rose.", "The 2+2 Dialogue met.", "a 2018 pact"])
+@pytest.mark.parametrize("text", ["COVID-19 cases rose.", "The 2+2 Dialogue met.", "a 2018 pact",
+                                  "It struck at 12:50 local time (06:20 GMT).", "They landed at 10.30am."])
 def test_not_numbers(text):
     assert mentions(text, "number") == []

@@ -24,6 +24,8 @@ NUMBER = re.compile(
 # a year, a time or a hyphenated name ("COVID-19", "2+2") is not a count
 NOT_COUNT = re.compile(r"(?:[A-Za-z]-\d|\d\+\d)")
 QUALIFIER = re.compile(r"(?:more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly)\s*$", re.I)
+# a clock time is not a count: "12:50", "06:20 GMT", "10.30am"
+CLOCK = re.compile(r"(?<![\d:.])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}\s*[ap]\.?m\b\.?)(?![\d:])", re.I)
 UNIT = re.compile(r"^\s*(?:(?:of|[\w-]+ly)\s+)?(?P<unit>[A-Za-z][A-Za-z-]+)")
 
 
@@ -39,11 +41,12 @@ class NumberMention:
 
 def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[NumberMention]:
     out: list[NumberMention] = []
+    skip = list(date_spans) + [t.span() for t in CLOCK.finditer(text)]  # "12:50 local time" is no count
     for m in NUMBER.finditer(text):
         s, e = m.span()
         if s < len(text) and text[s].isspace():
             s += 1
-        if any(s < de and ds < e for ds, de in date_spans):
+        if any(s < de and ds < e for ds, de in skip):
             continue
         around = text[max(0, s - 2):e + 2]
         if NOT_COUNT.search(around):
@@ -76,6 +79,9 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             unit = american(unit) or unit  # "kilometres" and "kilometers", "storeys" and "stories"
             if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
                 unit = ""
+        lead = _lead_noun(text[:s])
+        if lead:  # "magnitude 7.7 quake": the noun written before the figure names it
+            unit = lead
         if not unit:
             previous = out[-1].end if out else 0
             unit = _unit_before(text[previous:s])
@@ -87,6 +93,16 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
 @lru_cache(maxsize=1)
 def _short_units() -> dict[str, str]:
     return dict(tables.builtin("numbers")["units"])
+
+
+def _lead_noun(left: str) -> str:
+    m = re.search(r"([A-Za-z]+)\s+$", left)
+    return m.group(1).lower() if m and m.group(1).lower() in _lead_nouns() else ""
+
+
+@lru_cache(maxsize=1)
+def _lead_nouns() -> frozenset[str]:
+    return frozenset(tables.builtin("numbers")["count_nouns"]["lead"])
 
 
 @lru_cache(maxsize=1)
