@@ -104,3 +104,8 @@ def test_numbers(text, value):
                                   "It struck at 12:50 local time (06:20 GMT).", "They landed at 10.30am."])
 def test_not_numbers(text):
     assert mentions(text, "number") == []
+
+
+def test_a_named_bridge_is_not_a_person():
+    assert mentions("The colonial-era Ava Bridge over the Irrawaddy River collapsed.", "person",
+                    learn=["The colonial-era Ava Bridge over the Irrawaddy River collapsed."]) == []

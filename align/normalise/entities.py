@@ -164,25 +164,11 @@ def _offset_map(original: str, folded: str):
 
 # --- people -----------------------------------------------------------------------------------
 
-NOT_NAME = frozenset("""
-The A An In On At For From By With As To Of And But Or If When While After Before During Since Until
-This That These Those It Its Their They He She We I You Our His Her Both Each Every All Some Many
-Meanwhile However According Following Just Also Then Still Yet Even Only Not No Yes Mr Mrs Ms Dr
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-State Department Ministry Pentagon White House Congress Senate Parliament Government Administration
-Cabinet Alliance Quad ASEAN NATO UN EU Coast Guard Islands Island Sea Seas Strait Peninsula Region
-Agreement Dialogue Accord Pact Treaty Council Committee Commission Affairs Forces Force Army Navy Air
-Party University Times Post News Press Agency Reuters AP AFP BBC CNN NPR Images Photo Getty Source
-COVID Covid Coronavirus Secretary Secretaries Minister Ministers President Prime Defense Defence Foreign
-Supreme Leader General Gen Sen Senator Speaker Chief Deputy Vice Director Ambassador King Queen Prince
-Special Measures Dialogue Indo Pacific Western Eastern Northern Southern East West North South Central
-Korean Japanese Chinese American British Indian Australian Ukrainian Russian Burmese Thai European
-Tour Asia Begin Begins Biden's Republic People's Democratic Kingdom United States Nations Union
-Oval Office Capitol Congress Patriot Red Cross Crescent Magnitude Richter Survey Geological USGS
-Inter Korean Security Defense Climate Summit Group Bank Fund Monetary International National Federal
-Earth World Health Organization WHO Sunday Hotel Airport Hospital Emergency Relief Rescue Workers
-""".split())
+@lru_cache(maxsize=1)
+def _not_name() -> frozenset[str]:
+    table = tables.builtin("names")["not_name"]
+    return frozenset(table["words"].split()) | frozenset(table["landmarks"].split())
+
 NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z][a-zà-ÿ]+)*|[A-Z][a-z]?-[a-z]+")
 POSSESSIVE = re.compile(r"[’']s$")
 
@@ -206,7 +192,7 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
 
     for m in NAME_TOKEN.finditer(text):
         tok = POSSESSIVE.sub("", m.group(0))
-        bad = tok in NOT_NAME or any(m.start() < me and ms < m.end() for ms, me in masked)
+        bad = tok in _not_name() or any(m.start() < me and ms < m.end() for ms, me in masked)
         if bad:
             close()
             continue
