@@ -73,7 +73,7 @@ class _EmbedBar:
 
 @app.command()
 def compare(
-    files: List[Path] = typer.Argument(..., metavar="ARTICLE", help="Two to thirty articles (.txt, .html, .json) about one event."),
+    files: List[Path] = typer.Argument(..., metavar="ARTICLE...", help="Two to thirty articles (.txt, .html, .json) about one event."),
     format: Optional[Format] = typer.Option(None, "--format", "-f",
                                             help="text (default on a terminal), md, json, html, or all (with -o STEM)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="PATH", help="Write here ('-' for stdout). With --format all: a path stem."),

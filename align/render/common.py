@@ -38,7 +38,40 @@ def normalisation_table(report: Report) -> list[tuple[str, str, str, int, list[s
 
 
 def shorten(text: str, width: int = 160) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """At most ``width`` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut[width // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def score_note(settings=None) -> str:
+    """What the score column means, with the weights that made it."""
+    from ..settings import DEFAULT
+
+    settings = settings or DEFAULT
+    top = settings.w_cosine + settings.w_lexical + settings.w_shared
+    return (f"Score: how alike a claim's sentences are across sources, {settings.w_cosine:g} × embedding "
+            f"cosine + {settings.w_lexical:g} × shared words + {settings.w_shared:g} × shared facts, "
+            f"so at most {top:g}.")
+
+
+VERDICT_LABEL = {"agreement": "agree", "partial": "partly agree", "discrepancy": "disagree"}
+
+
+def verdict_label(claim) -> str:
+    """A claim's verdict in an editor's words (the JSON keeps the verdict names)."""
+    if claim.verdict == "exclusive":
+        return "only in " + ", ".join(claim.sources)
+    return VERDICT_LABEL.get(claim.verdict, claim.verdict)
+
+
+def first_shown(report: Report, claim, discrepancies) -> str:
+    """The sentence that stands for a claim in a table: the first one a discrepancy names, else the first."""
+    named = [sid for d in discrepancies for sid in d.sentences if sid in claim.sentence_ids]
+    return report.sentence(named[0] if named else claim.sentence_ids[0]).text
 
 
 def only_labels(report: Report, claim, src: str) -> list[str]:

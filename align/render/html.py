@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from ..types import Report
-from .common import credits, normalisation_table, only_labels, published_label, source_label
+from .common import (credits, first_shown, normalisation_table, only_labels, published_label, score_note,
+                     shorten, source_label, verdict_label)
 from .jsonout import summary
 
 HIGHLIGHT = ("date", "number", "person", "role", "place", "quote")
@@ -162,9 +163,11 @@ def render_html(report: Report) -> str:
                  f"<td>{escape(published_label(report, a.id))}</td><td>{n}</td>"
                  f"<td>{escape('; '.join(credits(a)))}</td></tr>")
     H.append("</table><div class=\"counts\">")
-    for cls, key, label in (("c-agree", "agreements", "agree"), ("c-part", "partial", "partly agree"),
-                            ("c-disc", "discrepancies", "discrepancies"), ("c-omit", "omissions", "one-source sentences"),
-                            ("", "claims", "claims")):
+    for cls, key, one, many in (("c-agree", "agreements", "agrees", "agree"), ("c-part", "partial", "partly agrees", "partly agree"),
+                                ("c-disc", "discrepancies", "discrepancy", "discrepancies"),
+                                ("c-omit", "omissions", "one-source sentence", "one-source sentences"),
+                                ("", "claims", "claim", "claims")):
+        label = one if s[key] == 1 else many
         H.append(f"<div class=\"count {cls}\"><b id=\"count-{key}\" data-count=\"{s[key]}\">{s[key]}</b>{label}</div>")
     H.append("</div>")
     for note in report.notes:
@@ -194,20 +197,19 @@ def render_html(report: Report) -> str:
             if st == "differs":
                 tip = "; ".join(f"{d.kind}: {d.values.get(src, '')}" for d in by_claim.get(c.id, []) if src in d.values)
             H.append(f"<td class=\"cell st-{st}\" title=\"{escape(tip)}\">{marks[st]}</td>")
-        first = report.sentence(c.sentence_ids[0]).text
-        H.append(f"<td class=\"v v-{escape(c.verdict)}\">{escape(c.verdict)}</td>"
-                 f"<td class=\"first\">{escape(first[:90] + ('…' if len(first) > 90 else ''))}</td></tr>")
+        first = first_shown(report, c, by_claim.get(c.id, []))
+        H.append(f"<td class=\"v v-{escape(c.verdict)}\">{escape(verdict_label(c))}</td>"
+                 f"<td class=\"first\">{escape(shorten(first, 90))}</td></tr>")
     H.append("</table></div>")
 
     H.append("<h2>Claims</h2><p class=\"legend\"><span><mark class=\"diff\">red</mark> the sources disagree</span>"
              "<span><mark class=\"only\">amber</mark> only this source has it</span>"
              "<span><mark class=\"norm\">dotted</mark> written differently, read as the same (hover)</span>"
-             "<span><mark>underlined</mark> a compared fact</span></p>")
+             "<span><mark>underlined</mark> a compared fact</span></p>"
+             f"<p class=\"legend\">{escape(score_note())}</p>")
     for c in report.claims:
         kinds = sorted({d.kind for d in by_claim.get(c.id, [])})
-        label = c.verdict + (": " + ", ".join(kinds) if kinds else "")
-        if c.verdict == "exclusive":
-            label = f"only in {c.sources[0]}"
+        label = verdict_label(c) + (": " + ", ".join(kinds) if kinds else "")
         H.append(f"<section class=\"claim\" id=\"{c.id}\" data-verdict=\"{c.verdict}\" "
                  f"data-sources=\"{escape(' '.join(c.sources))}\"><h3>{escape(c.id)} <span class=\"verdict v-{c.verdict}\">{escape(label)}"
                  f"{'' if c.verdict == 'exclusive' else f' · score {c.score:.2f}'}</span></h3>")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..types import Report
-from .common import STATUS_MARK, normalisation_table, only_labels, plural, published_label, source_label, shorten
+from .common import (STATUS_MARK, normalisation_table, only_labels, plural, published_label, score_note,
+                     source_label, shorten)
 from .jsonout import summary
 
 
@@ -85,6 +86,8 @@ def render_markdown(report: Report) -> str:
         L.append("")
 
     L.append("## Claims reported by more than one source")
+    L.append("")
+    L.append(score_note())
     L.append("")
     header = "| claim | verdict | score | " + " | ".join(ids) + " |"
     L.append(header)
