@@ -93,8 +93,9 @@ def _surface(side: Side, kind: str, values: set[str]) -> str:
 
 class Comparer:
     def __init__(self, sentences: dict[str, Sentence], facts: dict[str, Facts], pair_score,
-                 settings: Settings = DEFAULT) -> None:
+                 settings: Settings = DEFAULT, published: dict[str, str] | None = None) -> None:
         self.sentences = sentences
+        self.published = published or {}  # source -> ISO publication day, where known
         self.facts = facts
         self.pair_score = pair_score  # (sid, sid) -> (score, cosine, lexical)
         self.settings = settings
@@ -123,9 +124,13 @@ class Comparer:
         only_a = {x for x in da if not any(_overlap(x, y) for y in db)}
         only_b = {y for y in db if not any(_overlap(x, y) for x in da)}
         if only_a and only_b:
+            why = "the sources give different dates for this claim"
+            pa, pb = self.published.get(a.source), self.published.get(b.source)
+            if pa and pb and pa != pb and only_a == {pa} and only_b == {pb}:
+                why = (f"each source gives the day it was published ({a.source} {pa}, {b.source} {pb}): "
+                       f"the later may be an update rather than a conflict")
             return [("date", {a.source: _surface(a, "date", only_a), b.source: _surface(b, "date", only_b)},
-                     {a.source: _sids(a, "date", only_a), b.source: _sids(b, "date", only_b)},
-                     "the sources give different dates for this claim")]
+                     {a.source: _sids(a, "date", only_a), b.source: _sids(b, "date", only_b)}, why)]
         return []
 
     @staticmethod
@@ -182,9 +187,13 @@ class Comparer:
             # figures each side has that the other lacks: a changed figure beside an unchanged one
             va, vb = units_a[unit] - units_b[unit], units_b[unit] - units_a[unit]
             if va and vb and not self._close(va, vb, a, b):
+                why = f"different figures for {unit}"
+                pa, pb = self.published.get(a.source), self.published.get(b.source)
+                if pa and pb and pa != pb:
+                    why += (f"; {a.source} was published {pa}, {b.source} {pb}: "
+                            f"the later figure may be an update")
                 out.append(("number", {a.source: _surface(a, "number", va), b.source: _surface(b, "number", vb)},
-                            {a.source: _sids(a, "number", va), b.source: _sids(b, "number", vb)},
-                            f"different figures for {unit}"))
+                            {a.source: _sids(a, "number", va), b.source: _sids(b, "number", vb)}, why))
         return out
 
     @staticmethod

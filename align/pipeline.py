@@ -190,7 +190,8 @@ def compare_articles(articles: list[Article], options: Options = Options(), enco
         i, j = index[x], index[y]
         return float(ev.score[i, j]), float(ev.cosine[i, j]), float(ev.lexical[i, j])
 
-    comparer = Comparer(by_id, facts, pair_score, settings)
+    published = {a.id: a.published.isoformat() for a in articles if a.published}
+    comparer = Comparer(by_id, facts, pair_score, settings, published)
     all_sources = [a.id for a in articles]
     claims: list[Claim] = []
     discrepancies = []

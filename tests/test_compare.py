@@ -114,3 +114,17 @@ def test_half_of_a_split_sentence_joins_the_whole():
               "The fighting is expected to hamper relief efforts.")
     got = claims_of(f"{OPENING}\n\n{whole}\n\n{CLOSING}\n", f"{OPENING}\n\n{halves}\n\n{CLOSING}\n")
     assert got[1] == {"A": ("A2",), "B": ("B2", "B3")}
+
+
+def test_a_toll_reported_a_day_later_is_flagged_as_a_possible_update():
+    a = "The death toll has risen to 1,644, the military government said on Saturday."
+    b = "The death toll climbed to 1,700 on Sunday, the military government said."
+    articles = [parse_text(f"{OPENING}\n\n{text}\n\n{CLOSING}\n", sid, f"{sid}.txt", meta={"published": day})
+                for sid, text, day in (("A", a, "2025-03-29"), ("B", b, "2025-03-30"))]
+    report = compare_articles(articles, Options(), encoder=FakeEncoder())
+    got = {d.kind: d.explanation for d in report.discrepancies if d.sentences == ("A2", "B2")}
+    assert got == {
+        "date": "each source gives the day it was published (A 2025-03-29, B 2025-03-30): "
+                "the later may be an update rather than a conflict",
+        "number": "different figures for toll; A was published 2025-03-29, B 2025-03-30: "
+                  "the later figure may be an update"}
