@@ -109,3 +109,17 @@ def test_not_numbers(text):
 def test_a_named_bridge_is_not_a_person():
     assert mentions("The colonial-era Ava Bridge over the Irrawaddy River collapsed.", "person",
                     learn=["The colonial-era Ava Bridge over the Irrawaddy River collapsed."]) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # no speech verb: the person the sentence opens with
+    ('Min Aung Hlaing also made a rare appeal for help, inviting "any country, any organisation" to come.',
+     "Min Aung Hlaing"),
+    ('Spokesman Zaw Min Tun appealed for help, saying the government welcomed "any country, any organization."',
+     "Zaw Min Tun"),
+    # two people open the sentence: no one speaker
+    ("Both Blinken and Austin also met Suga, and discussed “global priorities including democracy.”", ""),
+])
+def test_speaker_without_a_verb_next_to_the_quote(text, speaker):
+    learn = ["Min Aung Hlaing spoke.", "Zaw Min Tun spoke.", "Antony Blinken spoke.", "Lloyd Austin spoke."]
+    assert [d for _, _, d in mentions(text, "quote", learn=learn)] == [speaker]

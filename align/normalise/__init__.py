@@ -25,6 +25,7 @@ __all__ = ["Normaliser", "DateContext"]
 
 OF_PHRASE = re.compile(r"\bof\s+(?:[\w’'-]+\s+){0,3}$")
 SPEAKER_WINDOW = 60  # characters between a speech verb and the name of its speaker
+OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
 APPOSITIVE = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
 
 
@@ -248,7 +249,16 @@ class Normaliser:
             right_before = [p for p in candidates if 0 <= q.start - p.end <= 2]
             if right_before:
                 return right_before[-1].value
-        return ""
+        # no speech verb: the person the sentence opens with ("Min Aung Hlaing also made a rare
+        # appeal ..., inviting “any country”"), before any quote
+        opening = [p for p in candidates if p.start <= OPENING_CHARS and p.end <= quotes[0].start
+                   and not re.search(r"[,;:]", text[:p.start])]
+        if not opening:
+            return ""
+        after = [p for p in candidates if p.start >= opening[0].end]
+        if after and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[opening[0].end:after[0].start]):
+            return ""  # "Both Blinken and Austin ... discussed “...”": no one speaker
+        return opening[0].value
 
 
 def quote_key(words: str, extra: dict | None = None) -> str:

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|(?<!\w)‘([^’]{3,}?)’(?!\w)")
-SPEECH = (r"(?:said|says|say|told|tells|noted|notes|added|adds|stated|states|wrote|writes|warned|warns|called|calls|"
+SPEECH = (r"(?:said|says|say|saying|told|tells|telling|noted|notes|noting|added|adds|adding|stated|states|wrote|"
+          r"writes|warned|warns|warning|called|calls|"
           r"declared|insisted|argued|stressed|urged|described|announced|remarked|reaffirmed|asked|tweeted|"
           r"posted|replied|explained|vowed|promised|cautioned|claimed|acknowledged|admitted|recalled|"
           r"reiterated|emphasi[sz]ed|according to)")
