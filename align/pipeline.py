@@ -165,7 +165,9 @@ def compare_articles(articles: list[Article], options: Options = Options(), enco
     extra = tables.load_user(options.aliases) or None
     sentences, facts = analyse(articles, options, extra)
     if progress:
-        progress(f"embedding {len(sentences)} sentences")
+        distinct = len({s.text for s in sentences})
+        progress(f"embedding {len(sentences)} sentences"
+                 + (f" ({distinct} distinct)" if distinct < len(sentences) else ""))
     encoder = encoder or build_encoder(options)
     texts = [s.text for s in sentences]
     if embed_progress is None:
