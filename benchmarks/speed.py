@@ -20,7 +20,7 @@ sentences built deterministically from the sentences of every fixture (each sour
 same core of sentences, reorders them, and perturbs some: numbers, weekdays, wording), so sources
 overlap as real coverage does. Peak memory is the child's ru_maxrss (os.wait4).
 
-Targets (from the brief): cold known pair <= 3 s; cold/floor <= 1.3; 20x60 end to end < 10 s.
+Targets (from the brief): cold known pair <= 3 s; cold/floor <= 1.3 on the pair; 20x60 end to end < 10 s.
 ``--breakdown`` adds one cold run per scenario with its stages timed (wrapped functions, no profiler).
 
 Standard library and numpy only.
@@ -314,9 +314,12 @@ def verdicts(results: list[dict]) -> list[str]:
         out.append(f"cold known pair {r['cold']:.2f} s <= {TARGET_PAIR_COLD} s: "
                    f"{'met' if r['cold'] <= TARGET_PAIR_COLD else 'MISSED'}")
     for r in results:
-        out.append(f"cold/floor {r['scenario']} {r['ratio']:.2f} <= {TARGET_RATIO}: "
-                   f"{'met' if r['ratio'] <= TARGET_RATIO else 'MISSED'}"
-                   f" (median of the {len(r['cold_all'])} back-to-back pairs: {r['paired_ratio']:.2f})")
+        pairs = f"median of the {len(r['cold_all'])} back-to-back pairs: {r['paired_ratio']:.2f}"
+        if r["scenario"] == "known-pair":  # the brief sets the ratio target on the pair only
+            out.append(f"cold/floor {r['scenario']} {r['ratio']:.2f} <= {TARGET_RATIO}: "
+                       f"{'met' if r['ratio'] <= TARGET_RATIO else 'MISSED'} ({pairs})")
+        else:
+            out.append(f"cold/floor {r['scenario']} {r['ratio']:.2f} (no target; {pairs})")
     if "synthetic-20x60" in by:
         r = by["synthetic-20x60"]
         out.append(f"20x60 end to end (cold) {r['cold']:.2f} s < {TARGET_SYNTH} s: "
