@@ -150,7 +150,7 @@ def compare(
         s = summary(report)
         from .render.common import plural
 
-        print(f"{plural(s['claims'], 'claim')}: {s['agreements']} agree, {s['partial']} partial, "
+        print(f"{plural(s['claims'], 'claim')}: {s['agreements']} agree, {s['partial']} partly agree, "
               f"{plural(s['discrepancies'], 'discrepancy', 'discrepancies')}, "
               f"{plural(s['omissions'], 'one-source sentence')}", file=sys.stderr)
     if report.baseline:

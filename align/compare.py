@@ -22,6 +22,7 @@ from .types import Claim, Discrepancy, Facts, Mention, Sentence
 
 START_CUE = re.compile(r"\b(opening day|first day|began|begins|begun|started|starts|kicked off|set off|opened)\b", re.I)
 PARTIAL_KINDS = ("person", "place", "number", "date")
+MONEY = ("usd", "gbp", "eur")
 WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -102,6 +103,14 @@ class Comparer:
         self._token_cache: dict[tuple[str, str], list] = {}
         self._diff_cache: dict[tuple[str, str, str], tuple | None] = {}
         self._values_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._by_source: dict[str, set[str]] = {}
+
+    def _article_values(self, source: str) -> set[str]:
+        """The values of PARTIAL_KINDS one source states anywhere in its article."""
+        if source not in self._by_source:
+            self._by_source[source] = {m.value for sid, s in self.sentences.items() if s.source == source
+                                       for m in self.facts[sid].mentions if m.kind in PARTIAL_KINDS and m.value}
+        return self._by_source[source]
 
     def side(self, source: str, sids: list[str]) -> Side:
         sents = tuple(self.sentences[s] for s in sids)
@@ -123,15 +132,17 @@ class Comparer:
             return self._weekdays(a, b)
         only_a = {x for x in da if not any(_overlap(x, y) for y in db)}
         only_b = {y for y in db if not any(_overlap(x, y) for x in da)}
-        if only_a and only_b:
-            why = "the sources give different dates for this claim"
-            pa, pb = self.published.get(a.source), self.published.get(b.source)
-            if pa and pb and pa != pb and only_a == {pa} and only_b == {pb}:
-                why = (f"each source gives the day it was published ({a.source} {pa}, {b.source} {pb}): "
-                       f"the later may be an update rather than a conflict")
+        if only_a and only_b and not self._own_days(a, b, only_a, only_b):
             return [("date", {a.source: _surface(a, "date", only_a), b.source: _surface(b, "date", only_b)},
-                     {a.source: _sids(a, "date", only_a), b.source: _sids(b, "date", only_b)}, why)]
+                     {a.source: _sids(a, "date", only_a), b.source: _sids(b, "date", only_b)},
+                     "the sources give different dates for this claim")]
         return []
+
+    def _own_days(self, a: Side, b: Side, da: set[str], db: set[str]) -> bool:
+        """Does each source give only the day it was published ("said on Saturday" in Saturday's
+        paper, "on Sunday" in Sunday's)? That is when each reported, not a disagreement."""
+        pa, pb = self.published.get(a.source), self.published.get(b.source)
+        return bool(pa and pb and pa != pb and da == {pa} and db == {pb})
 
     @staticmethod
     def _weekdays(a: Side, b: Side):
@@ -187,13 +198,16 @@ class Comparer:
             # figures each side has that the other lacks: a changed figure beside an unchanged one
             va, vb = units_a[unit] - units_b[unit], units_b[unit] - units_a[unit]
             if va and vb and not self._close(va, vb, a, b):
-                why = f"different figures for {unit}"
-                pa, pb = self.published.get(a.source), self.published.get(b.source)
-                if pa and pb and pa != pb:
-                    why += (f"; {a.source} was published {pa}, {b.source} {pb}: "
-                            f"the later figure may be an update")
+                why = f"different sums in {unit.upper()}" if unit.lower() in MONEY else f"different figures for {unit}"
+                ia, ib = _sids(a, "number", va), _sids(b, "number", vb)
+                da = {m.value for sid in ia for m in self.facts[sid].of("date") if m.value}
+                db = {m.value for sid in ib for m in self.facts[sid].of("date") if m.value}
+                if self._own_days(a, b, da, db):  # each figure as of the day its source reported
+                    why += (f", each as of the day its source was published ({a.source} "
+                            f"{self.published[a.source]}, {b.source} {self.published[b.source]}): "
+                            f"the later may be an update")
                 out.append(("number", {a.source: _surface(a, "number", va), b.source: _surface(b, "number", vb)},
-                            {a.source: _sids(a, "number", va), b.source: _sids(b, "number", vb)}, why))
+                            {a.source: ia, b.source: ib}, why))
         return out
 
     @staticmethod
@@ -486,7 +500,9 @@ class Comparer:
         only_in = {}
         if len(present) > 1:
             for s in present:
-                others = set().union(*(sides[o].values(k) for o in present if o != s for k in PARTIAL_KINDS))
+                # what the other sources say anywhere in their articles: "only A mentions" is a
+                # fact they lack, not one they state in another paragraph
+                others = set().union(*(self._article_values(o) for o in present if o != s))
                 # a figure the others give too, counting something named otherwise ("deaths", "toll"),
                 # is not a fact they lack
                 figures = {v.split(" ")[0] for o in present if o != s for v in sides[o].values("number")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from ..types import Report
-from .common import plural, published_label, source_label, shorten
+from .common import first_shown, plural, published_label, source_label, shorten
 from .jsonout import summary
 
 
@@ -20,7 +20,7 @@ def render_text(report: Report, color: bool = False, width: int = 100) -> str:
     s = summary(report)
     for a in report.articles:
         con.print(f"[bold]{escape(source_label(report, a.id))}[/]  {published_label(report, a.id)}")
-    con.print(f"{plural(s['claims'], 'claim')}: [green]{s['agreements']} agree[/], [yellow]{s['partial']} partial[/], "
+    con.print(f"{plural(s['claims'], 'claim')}: [green]{s['agreements']} agree[/], [yellow]{s['partial']} partly agree[/], "
               f"[red]{plural(s['discrepancies'], 'discrepancy', 'discrepancies')}[/], "
               f"[cyan]{plural(s['omissions'], 'one-source sentence')}[/]")
     if report.baseline:
@@ -43,8 +43,11 @@ def render_text(report: Report, color: bool = False, width: int = 100) -> str:
         table.add_column(src, justify="center")
     table.add_column("first sentence")
     marks = {"reports": "[green]✓[/]", "differs": "[red]≠[/]", "silent": "[dim]·[/]"}
+    by_claim: dict[str, list] = {}
+    for d in report.discrepancies:
+        by_claim.setdefault(d.claim, []).append(d)
     for c in report.claims:
-        first = report.sentence(c.sentence_ids[0]).text
+        first = first_shown(report, c, by_claim.get(c.id, []))
         table.add_row(c.id, *[marks[c.status[src]] for src in ids], escape(shorten(first, 60)))
     con.print()
     con.print(table)
