@@ -71,7 +71,7 @@ class _EmbedBar:
             self.progress.stop()
 
 
-@app.command()
+@app.command(short_help="Compare two or more articles about one event.")
 def compare(
     files: List[Path] = typer.Argument(..., metavar="ARTICLE...", help="Two to thirty articles (.txt, .html, .json) about one event."),
     format: Optional[Format] = typer.Option(None, "--format", "-f",
@@ -202,7 +202,7 @@ def normalize(
     return 0
 
 
-@app.command()
+@app.command(short_help="Compare many events, one folder each, and write an index.")
 def batch(
     folders: List[Path] = typer.Argument(..., help="Event folders (2+ articles each), or folders whose subfolders are events."),
     output: Path = typer.Option(Path("reports/batch"), "--output", "-o", help="Folder for <event>.md/.json/.html and index.md/.json."),
@@ -232,7 +232,7 @@ def batch(
     return code
 
 
-@app.command("eval")
+@app.command("eval", short_help="Measure accuracy: gold events, perturbations, public pairs.")
 def evaluate(
     held_out: bool = typer.Option(False, "--held-out", help="Use the held-out seeds 10000-10199: final figures only, never for tuning."),
     cases: int = typer.Option(200, "--cases", help="Perturbation cases to run (the first N seeds of the range, 1-200)."),
