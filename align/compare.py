@@ -139,10 +139,10 @@ class Comparer:
         return []
 
     def _own_days(self, a: Side, b: Side, da: set[str], db: set[str]) -> bool:
-        """Does each source give only the day it was published ("said on Saturday" in Saturday's
-        paper, "on Sunday" in Sunday's)? That is when each reported, not a disagreement."""
+        """Do the two sides' dates differ only in each giving the day it was published ("said on
+        Saturday" in Saturday's paper, "on Sunday" in Sunday's)? That is when each reported."""
         pa, pb = self.published.get(a.source), self.published.get(b.source)
-        return bool(pa and pb and pa != pb and da == {pa} and db == {pb})
+        return bool(pa and pb and pa != pb and da - db == {pa} and db - da == {pb})
 
     @staticmethod
     def _weekdays(a: Side, b: Side):
@@ -160,6 +160,11 @@ class Comparer:
             return out
         wa, wb = names(a), names(b)
         key = lambda s: s.rsplit("(", 1)[-1]  # noqa: E731 - compare "--03-16", not "March 16"
+        # like with like: without a year, "Tuesday" and "March 16" may well be the same day
+        kind = lambda x: "month-day" if x.endswith(")") else "weekday"  # noqa: E731
+        both = {kind(x) for x in wa} & {kind(x) for x in wb}
+        wa = {x: v for x, v in wa.items() if kind(x) in both}
+        wb = {x: v for x, v in wb.items() if kind(x) in both}
         if wa and wb and {key(x) for x in wa}.isdisjoint({key(x) for x in wb}):
             return [("date", {a.source: ", ".join(sorted(wa)), b.source: ", ".join(sorted(wb))},
                      {a.source: sorted({s for v in wa.values() for s in v}, key=_sid_order),
