@@ -9,7 +9,11 @@ Evidence (see Settings for the weights and why):
 - cosine: the embedding similarity;
 - lexical: TF-IDF cosine of spelling-folded content words;
 - shared: TF-IDF cosine of normalised facts (people, places, roles, dates, numbers), so
-  "Republic of Korea" and "South Korea" or "Pentagon chief" and "Defense Secretary" count as shared.
+  "Republic of Korea" and "South Korea" or "Pentagon chief" and "Defense Secretary" count as shared;
+- rare: a fact both articles state once, in these two sentences;
+- contained: one sentence's content words lie in a longer one of another source (a sentence
+  split in two), or of its own article (a standfirst restated in the body);
+- copies: a pair with a near-copy (cosine >= twin_cosine) takes no second, weaker partner.
 """
 
 from __future__ import annotations
