@@ -65,11 +65,13 @@ def _shown(m: Mention) -> str:
     return m.text if plain(m.text) == plain(m.value) else f"{m.text} ({m.value})"
 
 
-def _proper(tokens, first: int) -> bool:
-    """One to three capitalised words outside any mention, not opening the sentence: a name the
-    tables do not know ("Magway" where the other source says "Sagaing")."""
-    return (0 < len(tokens) <= 3 and first > 0
-            and all(t[1] is None and t[2][:1].isupper() and t[2][1:].islower() for t in tokens))
+def _proper(tokens, first: int, names: frozenset[str]) -> bool:
+    """One to three capitalised words outside any mention: a name the tables do not know ("Magway"
+    where the other source says "Sagaing"). Opening a sentence, a capital proves nothing ("He",
+    "Officials"): there the words must be written with a capital mid-sentence somewhere in the run."""
+    return (0 < len(tokens) <= 3
+            and all(t[1] is None and t[2][:1].isupper() and t[2][1:].islower() for t in tokens)
+            and (first > 0 or all(t[2] in names for t in tokens)))
 
 
 def _misquote(src_a: str, sa: str, qa: Mention, src_b: str, sb: str, qb: Mention):
@@ -104,6 +106,14 @@ class Comparer:
         self._diff_cache: dict[tuple[str, str, str], tuple | None] = {}
         self._values_cache: dict[tuple[str, str], tuple[str, ...]] = {}
         self._by_source: dict[str, set[str]] = {}
+        self._proper_words: frozenset[str] | None = None
+
+    def _capitalised(self) -> frozenset[str]:
+        """Words of the run written with a capital after a sentence's first word: proper nouns."""
+        if self._proper_words is None:
+            self._proper_words = frozenset(w.group(0) for s in self.sentences.values()
+                                    for w in list(WORDS.finditer(s.text))[1:] if w.group(0)[:1].isupper())
+        return self._proper_words
 
     def _article_values(self, source: str) -> set[str]:
         """The values of PARTIAL_KINDS one source states anywhere in its article."""
@@ -390,7 +400,7 @@ class Comparer:
             if kind not in ("place", "person"):
                 continue
             for mine, theirs, first in ((xa, xb, j1), (xb, xa, i1)):
-                if len(mine) == 1 and mine[0][1] and _proper(theirs, first):
+                if len(mine) == 1 and mine[0][1] and _proper(theirs, first, self._capitalised()):
                     one = (mine[0][1], _shown(mine[0][1]))
                     unknown = (None, " ".join(t[2] for t in theirs))
                     return (one, unknown) if mine is xa else (unknown, one)

@@ -136,3 +136,13 @@ def test_without_a_year_a_weekday_and_a_month_day_are_not_compared():
     # but two weekdays can be: they name different days of one week
     assert compare(a.replace("March 16", "Monday"), b, published=None) == [
         ("date", ("A2", "B2"), {"A": "Monday", "B": "Tuesday"})]
+
+
+def test_a_person_swapped_at_the_start_of_a_sentence():
+    a = "Blinken and Motegi also highlighted the importance of the partnership on climate change."
+    # "Biden" is written mid-sentence elsewhere in the run ("the Biden administration"): a name
+    biden = "This is the Biden administration's first Cabinet-level foreign trip, officials said."
+    got = compare(f"{a}\n\n{biden}", f"{a.replace('Blinken', 'Biden')}\n\n{biden}")
+    assert got == [("name", ("A2", "B2"), {"A": "Blinken (Antony Blinken)", "B": "Biden"})]
+    # a pronoun opening the sentence is no name
+    assert compare(a, a.replace("Blinken and Motegi", "They")) == []
