@@ -41,19 +41,19 @@ class Evidence:
     restates: np.ndarray  # [i, j] True where i says again, in fewer words, what j of its own source says
 
 
-def _tfidf_cosine(bags: list[frozenset[str] | set[str]]) -> np.ndarray:
+def _incidence(bags: list[frozenset[str]] | list[set[str]]) -> np.ndarray:
+    """One row per bag, one column per distinct item (sorted): 1.0 where the bag holds the item."""
     vocab = {w: i for i, w in enumerate(sorted({w for b in bags for w in b}))}
-    n = len(bags)
-    if not vocab:
-        return np.zeros((n, n), dtype=np.float32)
-    x = np.zeros((n, len(vocab)), dtype=np.float32)
+    x = np.zeros((len(bags), len(vocab)), dtype=np.float32)
     for r, bag in enumerate(bags):
-        for w in bag:
-            x[r, vocab[w]] = 1.0
-    df = x.sum(axis=0)
-    x *= np.log((1 + n) / (1 + df)) + 1.0
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    x /= np.maximum(norms, 1e-12)
+        x[r, [vocab[w] for w in bag]] = 1.0
+    return x
+
+
+def _tfidf_cosine(x: np.ndarray) -> np.ndarray:
+    """Cosine of the rows of an incidence matrix, items weighted by inverse document frequency."""
+    x = x * (np.log((1 + len(x)) / (1 + x.sum(axis=0))) + 1.0)
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
     return x @ x.T
 
 
@@ -70,29 +70,23 @@ def fact_bag(facts: Facts) -> set[str]:
 def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozenset[str]],
              facts: list[Facts], settings: Settings = DEFAULT) -> Evidence:
     cos = np.clip(vectors @ vectors.T, 0.0, 1.0)
-    lex = _tfidf_cosine(words)
+    word_rows = _incidence(words)
+    lex = _tfidf_cosine(word_rows)
     bags = [fact_bag(f) for f in facts]
-    shared = _tfidf_cosine(bags)
+    shared = _tfidf_cosine(_incidence(bags))
     score = settings.w_cosine * cos + settings.w_lexical * lex + settings.w_shared * shared
     src = np.array([s.source for s in sentences])
     cross = src[:, None] != src[None, :]
-    share = _inside(words, settings)
+    share = _inside(word_rows, settings)
     part = share >= settings.contained_share
     return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared(bags, src),
                     (part | part.T) & cross, (share >= settings.restated_share) & ~cross)
 
 
-def _inside(words: list[frozenset[str]], settings: Settings) -> np.ndarray:
-    """[i, j]: the share of i's content words that are in j, where i has at least
-    ``contained_min_words`` and j more (else 0). Half of a sentence another source split in two
-    ("..., and the fighting is expected to ...") lies in the whole."""
-    n = len(words)
-    vocab = {w: i for i, w in enumerate(sorted({w for b in words for w in b}))}
-    if not vocab:
-        return np.zeros((n, n), dtype=np.float32)
-    x = np.zeros((n, len(vocab)), dtype=np.float32)
-    for r, bag in enumerate(words):
-        x[r, [vocab[w] for w in bag]] = 1.0
+def _inside(x: np.ndarray, settings: Settings) -> np.ndarray:
+    """[i, j]: the share of i's content words (rows of the incidence matrix ``x``) that are in j,
+    where i has at least ``contained_min_words`` and j more (else 0). Half of a sentence another
+    source split in two ("..., and the fighting is expected to ...") lies in the whole."""
     size = x.sum(axis=1)
     share = (x @ x.T) / np.maximum(size[:, None], 1.0) + 1e-6
     ok = (size[:, None] >= settings.contained_min_words) & (size[None, :] > size[:, None])

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from .normalise.text import plain
 from .settings import DEFAULT, Settings
-from .types import Claim, Discrepancy, Facts, Mention, Sentence
+from .types import Claim, Discrepancy, Facts, Mention, Sentence, sid_order
 
 START_CUE = re.compile(r"\b(opening day|first day|began|begins|begun|started|starts|kicked off|set off|opened)\b", re.I)
 PARTIAL_KINDS = ("person", "place", "number", "date")
@@ -58,7 +58,7 @@ def _overlap(x: str, y: str) -> bool:
 
 
 def _sids(side: Side, kind: str, values: set[str]) -> list[str]:
-    return sorted({sid for sid, m in side.of(kind) if m.value in values}, key=_sid_order)
+    return sorted({sid for sid, m in side.of(kind) if m.value in values}, key=sid_order)
 
 
 def _shown(m: Mention) -> str:
@@ -77,11 +77,6 @@ def _proper(tokens, first: int, names: frozenset[str]) -> bool:
 def _misquote(src_a: str, sa: str, qa: Mention, src_b: str, sb: str, qb: Mention):
     return ("quote", {src_a: f"“{qa.text.strip()}”", src_b: f"“{qb.text.strip()}”"}, {src_a: [sa], src_b: [sb]},
             f"{qa.detail or 'the speaker'} is quoted with different words")
-
-
-def _sid_order(sid: str) -> tuple[str, int]:
-    m = re.match(r"([A-Z]+)(\d+)$", sid)
-    return (m.group(1), int(m.group(2))) if m else (sid, 0)
 
 
 def _surface(side: Side, kind: str, values: set[str]) -> str:
@@ -177,8 +172,8 @@ class Comparer:
         wb = {x: v for x, v in wb.items() if kind(x) in both}
         if wa and wb and {key(x) for x in wa}.isdisjoint({key(x) for x in wb}):
             return [("date", {a.source: ", ".join(sorted(wa)), b.source: ", ".join(sorted(wb))},
-                     {a.source: sorted({s for v in wa.values() for s in v}, key=_sid_order),
-                      b.source: sorted({s for v in wb.values() for s in v}, key=_sid_order)},
+                     {a.source: sorted({s for v in wa.values() for s in v}, key=sid_order),
+                      b.source: sorted({s for v in wb.values() for s in v}, key=sid_order)},
                      "the sources name different days (no year or publication date to resolve them)")]
         return []
 
@@ -259,7 +254,7 @@ class Comparer:
 
     @staticmethod
     def _role_sids(side: Side, person: str) -> list[str]:
-        return sorted({sid for sid, m in side.of("role") if m.detail == person}, key=_sid_order)
+        return sorted({sid for sid, m in side.of("role") if m.detail == person}, key=sid_order)
 
     def _names(self, a: Side, b: Side):
         # one person for another in otherwise equal words: the surest sign, and it says where
@@ -325,7 +320,7 @@ class Comparer:
                 if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
-        return self._diff_swap(a, b, kind)
+        return None
 
     def _diff_swap(self, a: Side, b: Side, kind: str):
         """The same substitution found word by word, for values the claim holds elsewhere too
@@ -419,7 +414,7 @@ class Comparer:
         return fuzz.ratio(wa, wb) >= self.settings.frame_fuzz
 
     def _places(self, a: Side, b: Side):
-        swap = self._swap(a, b, "place")
+        swap = self._swap(a, b, "place") or self._diff_swap(a, b, "place")
         return [("place",) + swap + ("a different place in the same claim",)] if swap else []
 
     def _quote_pairs(self, a: Side, b: Side):
@@ -510,7 +505,7 @@ class Comparer:
                 differing |= {s for s, v in values.items() if v != top[0][0]}
             else:
                 differing |= set(values)
-            ids = tuple(sorted({i for ids in slot["sentences"].values() for i in ids}, key=_sid_order))
+            ids = tuple(sorted({i for ids in slot["sentences"].values() for i in ids}, key=sid_order))
             discrepancies.append(Discrepancy(kind, claim_id, ids, dict(sorted(values.items())), slot["why"]))
         only_in = {}
         if len(present) > 1:

@@ -34,6 +34,12 @@ class Article:
     dropped: tuple[str, ...] = ()  # junk lines removed (tracking snippets, repeated headline, datelines)
 
 
+def sid_order(sid: str) -> tuple[str, int]:
+    """Sort key for sentence ids: A2 before A10, all of A before B."""
+    head = sid.rstrip("0123456789")
+    return head, int(sid[len(head):] or 0)
+
+
 @dataclass(frozen=True)
 class Sentence:
     id: str  # source id + running number from 1: "A7"

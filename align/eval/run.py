@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 import numpy as np
 from ..errors import AlignError
 from ..pipeline import Options, build_encoder, compare_articles, read_sources
-from ..types import Report
+from ..types import Report, sid_order
 from . import perturb
 from .gold import Gold, load
 
@@ -101,11 +101,6 @@ def date_check(report: Report, sid: str, expression: str, value: str) -> tuple[b
     return best.value == value, best.value or "unresolved"
 
 
-def _sid_key(sid: str) -> tuple[str, int]:
-    head = sid.rstrip("0123456789")
-    return head, int(sid[len(head):] or 0)
-
-
 def score(report: Report, gold: Gold) -> dict:
     """Raw counts (and the misses, for reading) of one report against its gold."""
     source_of = lambda sid: report.sentence(sid).source  # noqa: E731
@@ -155,7 +150,7 @@ def score(report: Report, gold: Gold) -> dict:
                     "false_discrepancies": false, "date_misses": date_misses,
                     "missed_pairs": sorted(sorted(p) for p in gp - pp),
                     "extra_pairs": sorted(sorted(p) for p in pp - gp),
-                    "missed_omissions": sorted(go - po, key=_sid_key), "extra_omissions": sorted(po - go, key=_sid_key)},
+                    "missed_omissions": sorted(go - po, key=sid_order), "extra_omissions": sorted(po - go, key=sid_order)},
     }
 
 

@@ -161,10 +161,10 @@ class Normaliser:
         last: tuple[int, str] = (-1, "")  # where the previous role's holder ends, and its country
         for r in roles:
             holder = self._holder(text, r, people)
-            country = self._role_country(text, r, holder, people, places)
+            end = _holder_end(r, holder, people)
+            country = self._role_country(text, r, end if holder else -1, places)
             if not country and last[1] and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[last[0]:r.start]):
                 country = last[1]  # "Japanese Defense Minister Kishi and Foreign Minister Motegi"
-            end = max((p.end for p in people if p.value == holder and p.start >= r.end), default=r.end)
             last = (end, country)
             mentions.append(Mention("role", r.text, r.start, r.end, r.value, detail=holder, variant=r.variant,
                                     qualifier=country))
@@ -217,13 +217,14 @@ class Normaliser:
         return ""
 
     @staticmethod
-    def _role_country(text: str, role: Mention, holder: str, people: list[Mention], places: list[Mention]) -> str:
-        """ "Japanese foreign minister", "Japan's Defense Minister", "Defense Minister Kishi of Japan"."""
+    def _role_country(text: str, role: Mention, holder_end: int, places: list[Mention]) -> str:
+        """ "Japanese foreign minister", "Japan's Defense Minister", "Defense Minister Kishi of Japan"
+        (``holder_end``: where the holder's name ends, -1 without a holder)."""
         before = [p for p in places if 0 <= role.start - p.end <= 1]
         if before:
             return before[-1].value
-        if holder:
-            end = max((p.end for p in people if p.value == holder and p.start >= role.end), default=role.end)
+        if holder_end >= 0:
+            end = holder_end
             m = re.match(r"\s+of\s+(?:the\s+)?", text[end:])
             if m:
                 after = [p for p in places if p.start == end + m.end()]
@@ -259,6 +260,11 @@ class Normaliser:
         if after and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[opening[0].end:after[0].start]):
             return ""  # "Both Blinken and Austin ... discussed “...”": no one speaker
         return opening[0].value
+
+
+def _holder_end(role: Mention, holder: str, people: list[Mention]) -> int:
+    """Where the name of a role's holder ends ("Defense Minister Nobuo Kishi|"), or the role's end."""
+    return max((p.end for p in people if p.value == holder and p.start >= role.end), default=role.end)
 
 
 def quote_key(words: str, extra: dict | None = None) -> str:

@@ -91,8 +91,12 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
 
 
 @lru_cache(maxsize=1)
+def _table() -> dict:
+    return tables.builtin("numbers")
+
+
 def _short_units() -> dict[str, str]:
-    return dict(tables.builtin("numbers")["units"])
+    return _table()["units"]
 
 
 def _lead_noun(left: str) -> str:
@@ -102,12 +106,12 @@ def _lead_noun(left: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lead_nouns() -> frozenset[str]:
-    return frozenset(tables.builtin("numbers")["count_nouns"]["lead"])
+    return frozenset(_table()["count_nouns"]["lead"])
 
 
 @lru_cache(maxsize=1)
 def _count_nouns() -> tuple[re.Pattern, int]:
-    data = tables.builtin("numbers")["count_nouns"]
+    data = _table()["count_nouns"]
     nouns = sorted(data["before"], key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I), int(data["window_words"])
 
