@@ -68,9 +68,9 @@ def verdict_label(claim) -> str:
     return VERDICT_LABEL.get(claim.verdict, claim.verdict)
 
 
-def first_shown(report: Report, claim, discrepancies) -> str:
+def first_shown(report: Report, claim) -> str:
     """The sentence that stands for a claim in a table: the first one a discrepancy names, else the first."""
-    named = [sid for d in discrepancies for sid in d.sentences if sid in claim.sentence_ids]
+    named = [sid for d in report.discrepancies if d.claim == claim.id for sid in d.sentences]
     return report.sentence(named[0] if named else claim.sentence_ids[0]).text
 
 

@@ -197,7 +197,7 @@ def render_html(report: Report) -> str:
             if st == "differs":
                 tip = "; ".join(f"{d.kind}: {d.values.get(src, '')}" for d in by_claim.get(c.id, []) if src in d.values)
             H.append(f"<td class=\"cell st-{st}\" title=\"{escape(tip)}\">{marks[st]}</td>")
-        first = first_shown(report, c, by_claim.get(c.id, []))
+        first = first_shown(report, c)
         H.append(f"<td class=\"v v-{escape(c.verdict)}\">{escape(verdict_label(c))}</td>"
                  f"<td class=\"first\">{escape(shorten(first, 90))}</td></tr>")
     H.append("</table></div>")

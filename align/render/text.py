@@ -43,11 +43,8 @@ def render_text(report: Report, color: bool = False, width: int = 100) -> str:
         table.add_column(src, justify="center")
     table.add_column("first sentence")
     marks = {"reports": "[green]✓[/]", "differs": "[red]≠[/]", "silent": "[dim]·[/]"}
-    by_claim: dict[str, list] = {}
-    for d in report.discrepancies:
-        by_claim.setdefault(d.claim, []).append(d)
     for c in report.claims:
-        first = first_shown(report, c, by_claim.get(c.id, []))
+        first = first_shown(report, c)
         table.add_row(c.id, *[marks[c.status[src]] for src in ids], escape(shorten(first, 60)))
     con.print()
     con.print(table)
