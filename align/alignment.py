@@ -148,12 +148,27 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
             twin = cos[np.ix_(ia, ib)] >= settings.twin_cosine
             copied = (~row_best & twin.any(axis=1, keepdims=True)) | (~col_best & twin.any(axis=0, keepdims=True))
             keep &= ~copied | (row_best & col_best) | part
+            gap = _between_neighbours(keep, sub, cos[np.ix_(ia, ib)], ev.shared[np.ix_(ia, ib)] > 0, settings)
+            keep |= gap
             for r, c in zip(*np.nonzero(keep)):
                 i, j = int(ia[r]), int(ib[c])
                 out.append(Link(sentences[i].id, sentences[j].id, round(float(score[i, j]), 4),
                                 round(float(cos[i, j]), 4), round(float(ev.lexical[i, j]), 4),
-                                round(float(ev.shared[i, j]), 4), rare=bool(ev.rare[i, j])))
+                                round(float(ev.shared[i, j]), 4), rare=bool(ev.rare[i, j]),
+                                placed=bool(gap[r, c])))
     return out
+
+
+def _between_neighbours(keep: np.ndarray, sub: np.ndarray, cos: np.ndarray, share_fact: np.ndarray,
+                        settings: Settings) -> np.ndarray:
+    """[r, c]: r and c have no partner in each other's source, the sentences just before them
+    (or just after) are linked, and they share a fact: what each article tells at that point in
+    the story, as in sentence alignment of translations. Taken from a lower score (``placed_floor``)."""
+    free = ~keep.any(axis=1)[:, None] & ~keep.any(axis=0)[None, :]
+    anchored = np.zeros_like(keep)
+    anchored[1:, 1:] |= keep[:-1, :-1]
+    anchored[:-1, :-1] |= keep[1:, 1:]
+    return free & anchored & share_fact & (sub >= settings.placed_floor) & (cos >= settings.placed_cosine)
 
 
 def group(sentences: list[Sentence], found: list[Link], ev: Evidence, settings: Settings = DEFAULT) -> list[list[int]]:
@@ -178,7 +193,7 @@ def group(sentences: list[Sentence], found: list[Link], ev: Evidence, settings: 
         block = ev.score[np.ix_(ga, gb)]
         mask = ev.cross[np.ix_(ga, gb)]
         # a sentence joining by a fact only it states, or as the part of a sentence split in two
-        lone = (link.rare or bool(ev.contained[index[link.a], index[link.b]])) and min(len(ga), len(gb)) == 1
+        lone = (link.rare or link.placed or bool(ev.contained[index[link.a], index[link.b]])) and min(len(ga), len(gb)) == 1
         if mask.any() and float(block[mask].mean()) < settings.claim_cohesion and not lone:
             continue
         parent[rb] = ra

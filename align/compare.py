@@ -89,6 +89,16 @@ def _surface(side: Side, kind: str, values: set[str]) -> str:
     return "; ".join(out)
 
 
+def _value_key(shown: str) -> str:
+    """The normalised value inside a shown value: "Wednesday (2021-03-17)" -> "2021-03-17"."""
+    parts = [p.rsplit(" (", 1)[1][:-1] if p.endswith(")") and " (" in p else p for p in shown.split("; ")]
+    return "; ".join(sorted(parts))
+
+
+def _names(sources: list[str]) -> str:
+    return sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " and " + sources[-1]
+
+
 class Comparer:
     def __init__(self, sentences: dict[str, Sentence], facts: dict[str, Facts], pair_score,
                  settings: Settings = DEFAULT, published: dict[str, str] | None = None) -> None:
@@ -499,14 +509,20 @@ class Comparer:
         for kind in sorted(raw):
             slot = raw[kind]
             values = slot["values"]
-            counts = Counter(values.values())
-            top = counts.most_common()
+            keys = {src: _value_key(v) for src, v in values.items()}
+            top = Counter(keys.values()).most_common()
+            why = slot["why"]
             if len(top) > 1 and top[0][1] > top[1][1]:
-                differing |= {s for s, v in values.items() if v != top[0][0]}
+                # "Wednesday (2021-03-17)" and "March 17 (2021-03-17)" agree: the odd one out differs
+                odd = {s for s, k in keys.items() if k != top[0][0]}
+                differing |= odd
+                agree = [s for s in sorted(keys) if s not in odd]
+                why += (f": {_names(agree)} say {top[0][0]}; "
+                        + "; ".join(f"{s} says {keys[s]}" for s in sorted(odd)))
             else:
                 differing |= set(values)
             ids = tuple(sorted({i for ids in slot["sentences"].values() for i in ids}, key=sid_order))
-            discrepancies.append(Discrepancy(kind, claim_id, ids, dict(sorted(values.items())), slot["why"]))
+            discrepancies.append(Discrepancy(kind, claim_id, ids, dict(sorted(values.items())), why))
         only_in = {}
         if len(present) > 1:
             for s in present:

@@ -57,6 +57,10 @@ class Settings:
     # A sentence with no partner whose content words lie at least this much in a longer sentence
     # of its own article (a standfirst restated in the body) joins that sentence's claim.
     restated_share: float = 0.9
+    # Two sentences with no partner in each other's source, right after (or before) a linked pair,
+    # link from this lower score: the place in the story is evidence (sentence alignment).
+    placed_floor: float = 0.25
+    placed_cosine: float = 0.25
     # Two sentences at or above ``twin_cosine`` are copies: neither takes a one-sided second partner.
     twin_cosine: float = 0.95
     # Any pair above ``link_strong`` links outright.

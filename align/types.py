@@ -93,6 +93,7 @@ class Link:
     lexical: float
     shared: float
     rare: bool = False  # linked by a fact each article states only in this sentence
+    placed: bool = False  # linked as the sentences told between two linked neighbours
 
 
 @dataclass(frozen=True)

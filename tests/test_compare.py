@@ -146,3 +146,23 @@ def test_a_person_swapped_at_the_start_of_a_sentence():
     assert got == [("name", ("A2", "B2"), {"A": "Blinken (Antony Blinken)", "B": "Biden"})]
     # a pronoun opening the sentence is no name
     assert compare(a, a.replace("Blinken and Motegi", "They")) == []
+
+
+def test_sentences_between_linked_neighbours_link_from_a_lower_score():
+    import numpy as np
+
+    from align.alignment import _between_neighbours
+    from align.settings import DEFAULT
+
+    # rows: A1..A3, columns: B1..B3; A1-B1 and A3-B3 are linked, A2 and B2 are free
+    keep = np.array([[1, 0, 0], [0, 0, 0], [0, 0, 1]], dtype=bool)
+    sub = np.full((3, 3), 0.27)
+    cos = np.full((3, 3), 0.33)
+    fact = np.ones((3, 3), dtype=bool)
+    assert np.argwhere(_between_neighbours(keep, sub, cos, fact, DEFAULT)).tolist() == [[1, 1]]
+    # no fact in common, or a score below the floor: no link
+    assert not _between_neighbours(keep, sub, cos, ~fact, DEFAULT).any()
+    assert not _between_neighbours(keep, sub - 0.05, cos, fact, DEFAULT).any()
+    # B2 already has a partner in A: A2 stays alone
+    keep[0, 1] = True
+    assert not _between_neighbours(keep, sub, cos, fact, DEFAULT).any()

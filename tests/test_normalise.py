@@ -95,13 +95,16 @@ def test_quote_and_speaker():
     ("about 16 kilometres from the city", "16 kilometer"),
     ("The 7.7-magnitude quake hit at 12:50 p.m.", "7.7 magnitude"),
     ("It rose 2.50 points.", "2.5 point"),
+    ("Two soldiers were wounded.", "2 soldier"),  # a count of its own: no determiner before it
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
 
 
 @pytest.mark.parametrize("text", ["COVID-19 cases rose.", "The 2+2 Dialogue met.", "a 2018 pact",
-                                  "It struck at 12:50 local time (06:20 GMT).", "They landed at 10.30am."])
+                                  "It struck at 12:50 local time (06:20 GMT).", "They landed at 10.30am.",
+                                  # the people already named, counted again: no new figure
+                                  "The two secretaries will travel on to Seoul.", "The four ministers held talks."])
 def test_not_numbers(text):
     assert mentions(text, "number") == []
 

@@ -88,6 +88,29 @@ def test_three_sources_claims_cover_every_sentence(real_encoder):
             assert (c["status"][src] == "silent") == (not ids)
 
 
+def test_three_sources_the_wire_puts_seoul_on_thursday(real_encoder):
+    # the wire's sentence scores low with A's (cosine 0.33), but it stands where A's does, right
+    # before the Kim Yo Jong warning both report, and it names Seoul: it aligns and its date differs
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([A_PATH, B_PATH, C_PATH], Options(), encoder=real_encoder)
+    dates = [(d.sentences, d.values) for d in report.discrepancies if d.kind == "date"]
+    assert (("A16", "B14", "C9"), {"A": "Wednesday (2021-03-17)", "B": "March 17 (2021-03-17)",
+                                   "C": "Thursday (2021-03-18)"}) in dates
+    assert [sid for c in report.exclusives for sid in c.sentence_ids if sid.startswith("C")] == ["C2", "C11"]
+
+
+def test_kyiv_congress_address_aligns_between_its_neighbours(real_encoder):
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/kyiv-visit/bbc-style.txt", ROOT / "fixtures/kyiv-visit/us-outlet.html"],
+                           Options(), encoder=real_encoder)
+    address_a = sentence_with(report, "A", "In an address to a joint meeting of Congress")
+    address_b = sentence_with(report, "B", "is scheduled to address a joint meeting of Congress")
+    claim = next(c for c in report.claims if address_a in c.sentences["A"])
+    assert claim.sentences["B"] == (address_b,)
+
+
 def test_cli_writes_all_formats_and_exits_1(tmp_path):
     out = tmp_path / "known"
     proc = subprocess.run([sys.executable, "-m", "align", "compare", str(A_PATH), str(B_PATH), "--format", "all",

@@ -57,6 +57,8 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             if low in ("one",) and not m.group("scale"):
                 continue  # "one of", "one day": rarely a reported count
             value = float(WORDS[low])
+            if _refers_back(text[:s], value, m.group("scale")):
+                continue
         else:
             value = float(raw.replace(",", ""))
             if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("cur") and not m.group("scale"):
@@ -88,6 +90,14 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         approx = bool(QUALIFIER.search(text[max(0, s - 14):s]))
         out.append(NumberMention(text[s:e], s, e, value, unit, approx))
     return out
+
+
+def _refers_back(left: str, value: float, scale: str | None) -> bool:
+    """"the two secretaries", "the four ministers": a small count after a determiner names
+    people or things the story has already counted, not a figure of its own."""
+    back = _table()["back_reference"]
+    words = left.split()
+    return bool(words) and not scale and value <= back["max_value"] and words[-1].lower() in back["before"]
 
 
 @lru_cache(maxsize=1)
