@@ -169,3 +169,30 @@ def test_cli_eval_is_thin(monkeypatch):
     assert seen["cases"] == 7 and seen["public"] is False and seen["held_out"] is False
     out = CliRunner().invoke(app, ["eval", "--held-out", "--json", "-q"])
     assert out.exit_code == 0 and '"held": true' in out.stdout
+
+
+def test_every_gold_file_keeps_the_format_rules():
+    # FORMAT.md's rules, checked with the segmenter only: each snippet in exactly one sentence,
+    # each sentence in exactly one group or omission, each date expression in its sentence
+    from align.eval.gold import problems
+    from align.eval.run import GOLD_DIR, ROOT
+
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        assert problems(path, ROOT) == [], path.name
+
+
+def test_gold_check_names_what_is_wrong(tmp_path):
+    import json
+
+    from align.eval.gold import problems
+    from align.eval.run import GOLD_DIR, ROOT
+
+    data = json.loads((GOLD_DIR / "kyiv-visit.json").read_text(encoding="utf-8"))
+    dropped = data["omissions"].pop()["sentence"]
+    data["dates"][0]["expression"] = "in March"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    got = problems(path, ROOT)
+    assert len(got) == 2
+    assert got[0].startswith("B21 (") and got[0].endswith("is in 0 places") and dropped[:20] in got[0]
+    assert got[1] == "date 1: expression 'in March' is not in A1"
