@@ -13,7 +13,9 @@ Evidence (see Settings for the weights and why):
 - rare: a fact both articles state once, in these two sentences;
 - contained: one sentence's content words lie in a longer one of another source (a sentence
   split in two), or of its own article (a standfirst restated in the body);
-- copies: a pair with a near-copy (cosine >= twin_cosine) takes no second, weaker partner.
+- copies: a pair with a near-copy (cosine >= twin_cosine) takes no second, weaker partner;
+- placed: two sentences with no partner in each other's source, right after (or before) a linked
+  pair and sharing a fact, link from a lower score: what each article tells at that point.
 """
 
 from __future__ import annotations
