@@ -16,6 +16,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from . import tables
 from .normalise.text import plain
 from .settings import DEFAULT, Settings
 from .types import Claim, Discrepancy, Facts, Mention, Sentence, sid_order
@@ -101,8 +102,11 @@ def _names(sources: list[str]) -> str:
 
 class Comparer:
     def __init__(self, sentences: dict[str, Sentence], facts: dict[str, Facts], pair_score,
-                 settings: Settings = DEFAULT, published: dict[str, str] | None = None) -> None:
+                 settings: Settings = DEFAULT, published: dict[str, str] | None = None,
+                 extra: dict | None = None) -> None:
         self.sentences = sentences
+        # roles one office also is ("secretary of state" is the US "foreign minister")
+        self.also = {canon: set(entry.get("also", ())) for canon, entry in tables.titles(extra).items()}
         self.published = published or {}  # source -> ISO publication day, where known
         self.facts = facts
         self.pair_score = pair_score  # (sid, sid) -> (score, cosine, lexical)
@@ -247,11 +251,14 @@ class Comparer:
                 out.setdefault(m.detail, set()).add(m.value)
         return out
 
+    def _offices(self, roles: set[str]) -> set[str]:
+        return roles.union(*(self.also.get(r, set()) for r in roles))
+
     def _titles(self, a: Side, b: Side):
         ra, rb = self._roles_by_person(a), self._roles_by_person(b)
         out = []
         for person in sorted(set(ra) & set(rb)):
-            if ra[person].isdisjoint(rb[person]):
+            if self._offices(ra[person]).isdisjoint(self._offices(rb[person])):
                 out.append(("title", {a.source: f"{person}: " + ", ".join(sorted(ra[person])),
                                       b.source: f"{person}: " + ", ".join(sorted(rb[person]))},
                             {a.source: self._role_sids(a, person), b.source: self._role_sids(b, person)},
@@ -342,6 +349,8 @@ class Comparer:
                     (ma, show_a), (mb, show_b) = got
                     if kind == "role" and (ma is None or mb is None or ma.detail != mb.detail):
                         continue  # a title change keeps its holder; another holder is a name change
+                    if kind == "role" and not self._offices({ma.value}).isdisjoint(self._offices({mb.value})):
+                        continue  # one office under two names
                     return ({a.source: show_a, b.source: show_b}, {a.source: [sa.id], b.source: [sb.id]})
         return None
 

@@ -193,7 +193,7 @@ def compare_articles(articles: list[Article], options: Options = Options(), enco
         return float(ev.score[i, j]), float(ev.cosine[i, j]), float(ev.lexical[i, j])
 
     published = {a.id: a.published.isoformat() for a in articles if a.published}
-    comparer = Comparer(by_id, facts, pair_score, settings, published)
+    comparer = Comparer(by_id, facts, pair_score, settings, published, extra)
     all_sources = [a.id for a in articles]
     claims: list[Claim] = []
     discrepancies = []

@@ -56,6 +56,9 @@ def load_user(path: str | Path | None) -> dict:
             if not isinstance(entry, dict) or not isinstance(entry.get(field, []), list) \
                     or not all(isinstance(x, str) for x in entry.get(field, [])):
                 raise DataFileError(f'{p}: [{name}."{key}"] needs a list of strings "{field} = [...]"')
+            also = entry.get("also", []) if isinstance(entry, dict) else []
+            if name == "titles" and (not isinstance(also, list) or not all(isinstance(x, str) for x in also)):
+                raise DataFileError(f'{p}: [titles."{key}"] also must be a list of role names')
     if not all(isinstance(v, str) for v in data.get("spelling", {}).values()):
         raise DataFileError(f"{p}: [spelling] values must be strings")
     return data

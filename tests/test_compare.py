@@ -166,3 +166,27 @@ def test_sentences_between_linked_neighbours_link_from_a_lower_score():
     # B2 already has a partner in A: A2 stays alone
     keep[0, 1] = True
     assert not _between_neighbours(keep, sub, cos, fact, DEFAULT).any()
+
+
+def test_a_vice_premier_is_not_a_premier():
+    a = "He later held talks with Vice-President Han Zheng at the Great Hall of the People."
+    b = "He later met Vice Premier Han Zheng at the Great Hall of the People."
+    assert compare(a, b) == [("title", ("A2", "B2"), {"A": "Han Zheng: vice president", "B": "Han Zheng: vice premier"})]
+
+
+def test_ministers_of_other_departments_are_other_titles():
+    a = "Defence Minister Margarita Robles said about 1,000 soldiers from the Military Emergencies Unit had been deployed."
+    b = "Interior Minister Margarita Robles said about 1,000 troops from the Military Emergencies Unit had been sent."
+    assert compare(a, b) == [("title", ("A2", "B2"),
+                              {"A": "Margarita Robles: defense minister", "B": "Margarita Robles: interior minister"})]
+
+
+@pytest.mark.parametrize("a, b", [
+    # a country's top diplomat is its foreign minister; the US one is the Secretary of State
+    ("China's top diplomat, Wang Yi, said the talks were useful.", "Chinese Foreign Minister Wang Yi said the talks were useful."),
+    ("Secretary of State Antony Blinken said the talks were useful.", "America's top diplomat, Antony Blinken, said the talks were useful."),
+    ("Home Secretary Yvette Cooper said the talks were useful.", "Interior Minister Yvette Cooper said the talks were useful."),
+    ("Chancellor of the Exchequer Rachel Reeves said the talks were useful.", "Finance Minister Rachel Reeves said the talks were useful."),
+])
+def test_one_office_under_two_names(a, b):
+    assert compare(a, b) == []

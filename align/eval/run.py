@@ -35,7 +35,7 @@ from .gold import Gold, load
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "fixtures" / "gold"
-EVENTS = ("asia-tour", "asia-tour-three", "kyiv-visit", "myanmar-quake")
+EVENTS = ("asia-tour", "asia-tour-three", "kyiv-visit", "myanmar-quake", "beijing-visit", "valencia-floods")
 KINDS = perturb.DISCREPANCY_KINDS
 
 
