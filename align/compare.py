@@ -17,6 +17,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from . import tables
+from .normalise.numbers import base_unit, quantity, same_quantity
 from .normalise.text import plain
 from .settings import DEFAULT, Settings
 from .types import Claim, Discrepancy, Facts, Mention, Sentence, sid_order
@@ -90,10 +91,13 @@ def _surface(side: Side, kind: str, values: set[str]) -> str:
     return "; ".join(out)
 
 
+def _value_parts(shown: str) -> list[str]:
+    """The normalised values inside a shown value: "Wednesday (2021-03-17)" -> ["2021-03-17"]."""
+    return [p.rsplit(" (", 1)[1][:-1] if p.endswith(")") and " (" in p else p for p in shown.split("; ")]
+
+
 def _value_key(shown: str) -> str:
-    """The normalised value inside a shown value: "Wednesday (2021-03-17)" -> "2021-03-17"."""
-    parts = [p.rsplit(" (", 1)[1][:-1] if p.endswith(")") and " (" in p else p for p in shown.split("; ")]
-    return "; ".join(sorted(parts))
+    return "; ".join(sorted(_value_parts(shown)))
 
 
 def _names(sources: list[str]) -> str:
@@ -128,12 +132,15 @@ class Comparer:
         """The values of PARTIAL_KINDS one source states anywhere in its article."""
         if source not in self._by_source:
             self._by_source[source] = {m.value for sid, s in self.sentences.items() if s.source == source
-                                       for m in self.facts[sid].mentions if m.kind in PARTIAL_KINDS and m.value}
+                                       for m in self.facts[sid].mentions if m.kind in PARTIAL_KINDS and m.value
+                                       and not (m.kind == "number" and m.detail == "conversion")}
         return self._by_source[source]
 
     def side(self, source: str, sids: list[str]) -> Side:
         sents = tuple(self.sentences[s] for s in sids)
-        mentions = tuple((s, m) for s in sids for m in self.facts[s].mentions)
+        # a figure restating the one before it in other units ("(10 miles)") is no figure of its own
+        mentions = tuple((s, m) for s in sids for m in self.facts[s].mentions
+                         if not (m.kind == "number" and m.detail == "conversion"))
         return Side(source, sents, mentions)
 
     # --- checks between two sides -------------------------------------------------------------
@@ -215,14 +222,18 @@ class Comparer:
         units_b: dict[str, set[str]] = {}
         for side, units in ((a, units_a), (b, units_b)):
             for _, m in side.of("number"):
-                unit = m.value.split(" ", 1)[1] if " " in m.value else ""
+                unit = base_unit(m.value)  # kilometres and miles are compared as metres
                 if unit:
                     units.setdefault(unit, set()).add(m.value)
         for unit in sorted(set(units_a) & set(units_b)):
             # figures each side has that the other lacks: a changed figure beside an unchanged one
-            va, vb = units_a[unit] - units_b[unit], units_b[unit] - units_a[unit]
+            va = {x for x in units_a[unit] if not any(same_quantity(x, y) for y in units_b[unit])}
+            vb = {y for y in units_b[unit] if not any(same_quantity(x, y) for x in units_a[unit])}
             if va and vb and not self._close(va, vb, a, b):
-                why = f"different sums in {unit.upper()}" if unit.lower() in MONEY else f"different figures for {unit}"
+                written = sorted({v.split(" ", 1)[1] for v in va | vb})
+                why = (f"different sums in {unit.upper()}" if unit.lower() in MONEY
+                       else f"different figures for {unit}" if written == [unit]
+                       else f"different figures (in {' and '.join(written)})")
                 ia, ib = _sids(a, "number", va), _sids(b, "number", vb)
                 da = {m.value for sid in ia for m in self.facts[sid].of("date") if m.value}
                 db = {m.value for sid in ib for m in self.facts[sid].of("date") if m.value}
@@ -238,7 +249,8 @@ class Comparer:
     def _close(va: set[str], vb: set[str], a: Side, b: Side) -> bool:
         """Approximate figures ("more than 60", "about 1,600") within 10% are not a discrepancy."""
         def num(v: str) -> float:
-            return float(v.split(" ")[0].replace(",", ""))
+            q = quantity(v)
+            return q[1] if q else float(v.split(" ")[0].replace(",", ""))
         approx = any(m.detail == "approx" for _, m in a.of("number") + b.of("number") if m.value in va | vb)
         if not approx:
             return False
@@ -532,6 +544,11 @@ class Comparer:
                 differing |= set(values)
             ids = tuple(sorted({i for ids in slot["sentences"].values() for i in ids}, key=sid_order))
             discrepancies.append(Discrepancy(kind, claim_id, ids, dict(sorted(values.items())), why))
+        # a value already shown as differing is not listed again as one only a source mentions
+        in_dispute: dict[str, set[str]] = {}
+        for d in discrepancies:
+            for src, v in d.values.items():
+                in_dispute.setdefault(src, set()).update(_value_parts(v))
         only_in = {}
         if len(present) > 1:
             for s in present:
@@ -543,7 +560,9 @@ class Comparer:
                 figures = {v.split(" ")[0] for o in present if o != s for v in sides[o].values("number")}
                 mine = {f"{k}: {v}" for k in PARTIAL_KINDS for v in sides[s].values(k) - others
                         if not (k == "date" and any(_overlap(v, w) for w in others if re.match(r"\d{4}", w)))
-                        and not (k == "number" and v.split(" ")[0] in figures)}
+                        and not (k == "number" and (v.split(" ")[0] in figures
+                                                    or any(same_quantity(v, w) for w in others)))
+                        and v not in in_dispute.get(s, ())}
                 if mine:
                     only_in[s] = tuple(sorted(mine))
         if len(present) == 1:

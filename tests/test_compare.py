@@ -16,11 +16,15 @@ OPENING = ("Secretary of State Antony Blinken and Defense Secretary Lloyd Austin
 CLOSING = "The two secretaries will travel on to Seoul for talks with South Korean officials on Wednesday."
 
 
-def compare(a_middle: str, b_middle: str, published: str | None = "2021-03-17"):
+def claims_report(a_middle: str, b_middle: str, published: str | None = "2021-03-17"):
     meta = {"published": published} if published else {}
     articles = [parse_text(f"{OPENING}\n\n{mid}\n\n{CLOSING}\n", sid, f"{sid}.txt", meta=meta)
                 for sid, mid in (("A", a_middle), ("B", b_middle))]
-    report = compare_articles(articles, Options(), encoder=FakeEncoder())
+    return compare_articles(articles, Options(), encoder=FakeEncoder())
+
+
+def compare(a_middle: str, b_middle: str, published: str | None = "2021-03-17"):
+    report = claims_report(a_middle, b_middle, published)
     return [(d.kind, d.sentences, d.values) for d in report.discrepancies]
 
 
@@ -190,3 +194,17 @@ def test_ministers_of_other_departments_are_other_titles():
 ])
 def test_one_office_under_two_names(a, b):
     assert compare(a, b) == []
+
+
+def test_a_distance_in_miles_is_the_same_as_in_kilometres():
+    a = "In Chiva, about 30 kilometres west of Valencia, 491 litres per square metre of rain fell in eight hours."
+    b = "In Chiva, a town about 19 miles west of Valencia, 491 millimeters (19.3 inches) of rain fell in eight hours."
+    assert compare(a, b) == []
+    assert [c.only_in for c in claims_report(a, b).claims] == [{}, {}, {}]
+
+
+def test_a_different_distance_is_shown_once():
+    report = claims_report("The quake struck 16km (10 miles) from the city.", "The quake struck 25 miles from the city.")
+    assert [(d.kind, d.values, d.explanation) for d in report.discrepancies] == [
+        ("number", {"A": "16km (16 kilometer)", "B": "25 (25 mile)"}, "different figures (in kilometer and mile)")]
+    assert [c.only_in for c in report.claims] == [{}, {}, {}]  # not again as "only A mentions"

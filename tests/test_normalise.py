@@ -96,6 +96,11 @@ def test_quote_and_speaker():
     ("The 7.7-magnitude quake hit at 12:50 p.m.", "7.7 magnitude"),
     ("It rose 2.50 points.", "2.5 point"),
     ("Two soldiers were wounded.", "2 soldier"),  # a count of its own: no determiner before it
+    ("491 litres per square metre of rain fell", "491 millimeter"),  # rainfall: a litre on a square metre
+    ("They pledged 20 million euros.", "20,000,000 EUR"),
+    ("Trade totaled 113 billion pounds last year.", "113,000,000,000 GBP"),  # pounds with a scale: money
+    ("He weighs 200 pounds.", "200 pound"),
+    ("Two-way trade grew by 12 percent.", "12 %"),  # "two-way" describes, it does not count
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
@@ -126,3 +131,22 @@ def test_a_named_bridge_is_not_a_person():
 def test_speaker_without_a_verb_next_to_the_quote(text, speaker):
     learn = ["Min Aung Hlaing spoke.", "Zaw Min Tun spoke.", "Antony Blinken spoke.", "Lloyd Austin spoke."]
     assert [d for _, _, d in mentions(text, "quote", learn=learn)] == [speaker]
+
+
+def test_a_figure_in_brackets_after_another_restates_it():
+    got = mentions("491 millimeters (19.3 inches) of rain fell, about 16km (10 miles) away, and 3 (three) died.", "number")
+    assert [(v, d) for _, v, d in got] == [("491 millimeter", ""), ("19.3 inch", "conversion"), ("16 kilometer", "approx"),
+                                           ("10 mile", "conversion"), ("3", ""), ("3", "conversion")]
+
+
+@pytest.mark.parametrize("x, y, same", [
+    ("30 kilometer", "19 mile", True),  # 18.6 miles, rounded
+    ("491 millimeter", "19.3 inch", True),
+    ("30 kilometer", "25 mile", False),
+    ("30 kilometer", "31 kilometer", False),  # one unit: no slack
+    ("1,000 soldier", "1,000 troop", False),  # no conversion between nouns
+])
+def test_figures_in_other_units(x, y, same):
+    from align.normalise.numbers import same_quantity
+
+    assert same_quantity(x, y) is same

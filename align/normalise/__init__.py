@@ -132,7 +132,7 @@ class Normaliser:
 
         for n in find_numbers(text, date_spans):
             mentions.append(Mention("number", n.text, n.start, n.end, format_value(n.value, n.unit),
-                                    detail="approx" if n.approx else ""))
+                                    detail="conversion" if n.conversion else "approx" if n.approx else ""))
 
         places, roles = self._places_roles(text)
         mentions += places

@@ -37,6 +37,7 @@ class NumberMention:
     value: float
     unit: str
     approx: bool
+    conversion: bool = False  # "(10 miles)" right after "16km": the same figure in other units
 
 
 def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[NumberMention]:
@@ -72,6 +73,8 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if m.group("cur"):
             unit = {"$": "usd", "£": "gbp", "€": "eur"}[m.group("cur")]
         joined = m.group("joined") or m.group("short")
+        if m.group("joined") and m.group("joined").lower() in _table()["joined"]["not_counts"]:
+            continue  # "two-way trade"
         if not unit and joined:
             low_unit = joined.lower().replace(" ", "")
             unit = _short_units().get(low_unit) or singular(american(low_unit) or low_unit)
@@ -81,6 +84,7 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             unit = american(unit) or unit  # "kilometres" and "kilometers", "storeys" and "stories"
             if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
                 unit = ""
+            unit = _phrase_unit(text[e:]) or _currency(unit, m.group("scale"), text[e:]) or unit
         lead = _lead_noun(text[:s])
         if lead:  # "magnitude 7.7 quake": the noun written before the figure names it
             unit = lead
@@ -88,8 +92,55 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             previous = out[-1].end if out else 0
             unit = _unit_before(text[previous:s])
         approx = bool(QUALIFIER.search(text[max(0, s - 14):s]))
-        out.append(NumberMention(text[s:e], s, e, value, unit, approx))
+        # "491 millimeters (19.3 inches)", "113 billion pounds ($147 billion)": a figure opening
+        # a bracket right after another figure (and its unit) restates it
+        conversion = bool(out) and bool(re.fullmatch(r"\s*(?:[A-Za-z/.-]+\s*){0,3}\(\s*", text[out[-1].end:s]))
+        out.append(NumberMention(text[s:e], s, e, value, unit, approx, conversion))
     return out
+
+
+def _phrase_unit(right: str) -> str:
+    """A unit written as a phrase after the figure: "491 litres per square metre" -> millimeter."""
+    words = [american(w) or w for w in (singular(w) for w in re.findall(r"[a-z]+", right.lower())[:4])]
+    said = " ".join(words)
+    return next((unit for phrase, unit in _table()["phrase_units"].items()
+                 if said == phrase or said.startswith(phrase + " ")), "")
+
+
+def _currency(word: str, scale: str | None, right: str) -> str:
+    """Money written as a word after the figure: "20 million euros", "113 billion pounds"."""
+    if word == "pound":
+        return "gbp" if scale or re.match(r"\s*pounds?\s+sterling", right, re.I) else ""
+    return _table()["currency_words"].get(word, "")
+
+
+def same_quantity(x: str, y: str) -> bool:
+    """Two formatted values ("30 kilometer", "19 mile") in units of one base that agree within
+    the slack of a conversion and rounding. Equal strings are equal; other units never are."""
+    if x == y:
+        return True
+    qx, qy = quantity(x), quantity(y)
+    if qx is None or qy is None or qx[0] != qy[0] or x.split(" ", 1)[1:] == y.split(" ", 1)[1:]:
+        return False
+    return abs(qx[1] - qy[1]) <= _table()["convert"]["same_converted"] * max(qx[1], qy[1])
+
+
+def quantity(value: str) -> tuple[str, float] | None:
+    """(base unit, amount in it) of a formatted value with a convertible unit, else None."""
+    num, _, unit = value.partition(" ")
+    conv = _table()["convert"].get(unit)
+    if not isinstance(conv, list):
+        return None
+    try:
+        return conv[0], float(num.replace(",", "")) * conv[1]
+    except ValueError:
+        return None
+
+
+def base_unit(value: str) -> str:
+    """The unit figures are compared in: the base of a convertible unit, else the unit itself."""
+    q = quantity(value)
+    return q[0] if q else (value.split(" ", 1)[1] if " " in value else "")
 
 
 def _refers_back(left: str, value: float, scale: str | None) -> bool:
@@ -137,9 +188,12 @@ def _unit_before(left: str) -> str:
 
 
 def singular(word: str) -> str:
-    """years -> year, people -> people, injured -> injured: enough to match units across sources."""
+    """years -> year, people -> people, injured -> injured, inches -> inch: enough to match units
+    across sources."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes")) and len(word) > 4:
+        return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
@@ -147,4 +201,5 @@ def singular(word: str) -> str:
 
 def format_value(value: float, unit: str) -> str:
     v = int(value) if value == int(value) else value
-    return f"{v:,} {unit}".strip() if unit not in ("usd", "gbp", "eur") else f"{v:,} {unit.upper()}"
+    money = set(_table()["currency_words"].values()) | {"usd", "gbp", "eur"}
+    return f"{v:,} {unit}".strip() if unit not in money else f"{v:,} {unit.upper()}"
