@@ -452,7 +452,10 @@ class Comparer:
         for sa, qa in a.of("quote"):
             for sb, qb in b.of("quote"):
                 short, long_ = sorted((qa.value, qb.value), key=len)
-                if len(short.split()) < self.settings.quote_min_words:
+                # a few quoted words are common ("as an equal"): they decide only between two
+                # sentences that tell the same thing
+                if len(short.split()) < self.settings.quote_min_words \
+                        and self.pair_score(sa, sb)[1] < self.settings.frame_cosine:
                     continue
                 yield sa, qa, sb, qb, fuzz.partial_ratio(short, long_)
 
@@ -492,6 +495,18 @@ class Comparer:
                 qa, qb = got[0][0], got[1][0]
                 short, long_ = sorted((qa.value, qb.value), key=len)
                 if qa.detail == qb.detail and f" {short} " not in f" {long_} ":
+                    return [_misquote(a.source, sa.id, qa, b.source, sb.id, qb)]
+        # two sentences telling the same thing, each quoting the same speaker once, in other words:
+        # "must stop" against "a matter of deep concern"
+        for sa in a.sentences:
+            for sb in b.sentences:
+                if self.pair_score(sa.id, sb.id)[1] < self.settings.frame_cosine:
+                    continue
+                qa_all, qb_all = self.facts[sa.id].of("quote"), self.facts[sb.id].of("quote")
+                if len(qa_all) != 1 or len(qb_all) != 1:
+                    continue
+                qa, qb = qa_all[0], qb_all[0]
+                if qa.detail and qa.detail == qb.detail and fuzz.token_set_ratio(qa.value, qb.value) < self.settings.quote_diff:
                     return [_misquote(a.source, sa.id, qa, b.source, sb.id, qb)]
         return []
 
@@ -549,6 +564,8 @@ class Comparer:
         for d in discrepancies:
             for src, v in d.values.items():
                 in_dispute.setdefault(src, set()).update(_value_parts(v))
+                if d.kind == "attribution":  # "Wang Yi: “partners, not rivals”", "Wang Yi, Han Zheng"
+                    in_dispute[src].update(v.split(": “")[0].split(", "))
         only_in = {}
         if len(present) > 1:
             for s in present:

@@ -208,3 +208,20 @@ def test_a_different_distance_is_shown_once():
     assert [(d.kind, d.values, d.explanation) for d in report.discrepancies] == [
         ("number", {"A": "16km (16 kilometer)", "B": "25 (25 mile)"}, "different figures (in kilometer and mile)")]
     assert [c.only_in for c in report.claims] == [{}, {}, {}]  # not again as "only A mentions"
+
+
+def test_a_short_quote_given_to_another_speaker_in_a_sentence_that_tells_the_same():
+    a = 'Wang Yi told reporters in Beijing on Friday that China and Britain should be "partners, not rivals".'
+    b = 'China and Britain should be "partners, not rivals", Han Zheng told reporters in Beijing on Friday.'
+    report = claims_report(a, b)
+    assert [(d.kind, d.sentences, d.values) for d in report.discrepancies] == [
+        ("attribution", ("A2", "B2"), {"A": "Wang Yi: “partners, not rivals”", "B": "Han Zheng: “partners, not rivals”"})]
+    assert [c.only_in for c in report.claims] == [{}, {}, {}]  # the two speakers are shown once
+
+
+def test_one_speaker_quoted_with_other_words_in_a_sentence_that_tells_the_same():
+    a = 'Speaking to reporters in Beijing, David Lammy said he had told Wang Yi that support for the defence industry of Russia "must stop".'
+    b = 'David Lammy told reporters in Beijing he had told Wang Yi that support for the defence industry of Russia was "a matter of deep concern".'
+    assert compare(a, b) == [("quote", ("A2", "B2"), {"A": "“must stop”", "B": "“a matter of deep concern”"})]
+    # quoting less of the same words is no misquote
+    assert compare(a, b.replace("a matter of deep concern", "must stop at once")) == []

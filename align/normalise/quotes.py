@@ -21,7 +21,8 @@ class QuoteMention:
     end: int
 
 
-def find_quotes(text: str, min_words: int = 3) -> list[QuoteMention]:
+def find_quotes(text: str, min_words: int = 2) -> list[QuoteMention]:
+    """Quoted words, two or more ("must stop"); one quoted word is a term ("Quad"), not speech."""
     out = []
     for m in QUOTE.finditer(text):
         g = next(i for i in (1, 2, 3) if m.group(i) is not None)
