@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from . import tables
 from .normalise.numbers import base_unit, quantity, same_quantity
-from .normalise.text import plain
+from .normalise.text import STOPWORDS, fold_accents, plain, stem
 from .settings import DEFAULT, Settings
 from .types import Claim, Discrepancy, Facts, Mention, Sentence, sid_order
 
@@ -98,6 +98,40 @@ def _value_parts(shown: str) -> list[str]:
 
 def _value_key(shown: str) -> str:
     return "; ".join(sorted(_value_parts(shown)))
+
+
+AUXILIARY = frozenset("be been being have has had do does did is are was were will would could should can "
+                      "may might must also yet ever even to get got".split())
+NOT = re.compile(r"^(?:not|never|no)$|n['’]t$")
+
+
+def _words(text: str) -> list[str]:
+    return [stem(fold_accents(w).lower().replace("’", "'")).rstrip("e") for w in WORDS.findall(text)]
+
+
+def _negated_in_one(x: str, y: str, window: int = 5, shared: int = 3) -> bool:
+    """Does one sentence negate a verb the other affirms, with the same words after it? "said it
+    had not been warned by the Jucar river authority" against "said it had been warned by the Jucar
+    river basin authority"; "did not raise the case of Jimmy Lai" against "had also raised the case
+    of Jimmy Lai". The ``window`` content words after the verb must share ``shared``."""
+    def after(words: list[str], k: int) -> set[str]:
+        return set([w for w in words[k + 1:] if w not in STOPWORDS][:window])
+
+    for neg, aff in ((x, y), (y, x)):
+        wn, wa = _words(neg), _words(aff)
+        for i, w in enumerate(wn):
+            if not NOT.search(w):
+                continue
+            j = i + 1
+            while j < len(wn) and wn[j] in AUXILIARY:
+                j += 1
+            if j >= len(wn):
+                continue
+            for k, v in enumerate(wa):
+                if v == wn[j] and not any(NOT.search(u) for u in wa[max(0, k - 3):k]) \
+                        and len(after(wn, j) & after(wa, k)) >= shared:
+                    return True
+    return False
 
 
 def _names(sources: list[str]) -> str:
@@ -518,7 +552,8 @@ class Comparer:
                     continue
                 na = Counter(m.value for m in self.facts[sa.id].of("negation"))
                 nb = Counter(m.value for m in self.facts[sb.id].of("negation"))
-                if sum(na.values()) % 2 != sum(nb.values()) % 2 and self._same_frame(sa, sb, "negation"):
+                if sum(na.values()) % 2 != sum(nb.values()) % 2 and (
+                        self._same_frame(sa, sb, "negation") or _negated_in_one(sa.text, sb.text)):
                     def show(c: Counter) -> str:
                         return ", ".join(sorted(c)) or "affirmative"
                     return [("negation", {a.source: show(na), b.source: show(nb)}, {a.source: [sa.id], b.source: [sb.id]},

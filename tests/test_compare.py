@@ -225,3 +225,20 @@ def test_one_speaker_quoted_with_other_words_in_a_sentence_that_tells_the_same()
     assert compare(a, b) == [("quote", ("A2", "B2"), {"A": "“must stop”", "B": "“a matter of deep concern”"})]
     # quoting less of the same words is no misquote
     assert compare(a, b.replace("a matter of deep concern", "must stop at once")) == []
+
+
+def test_one_source_negates_what_the_other_affirms_in_other_words():
+    a = ("The regional government, headed by Carlos Mazón, said it had not been warned by the Júcar river "
+         "authority that the Poyo ravine was about to burst its banks.")
+    b = ("The office of the regional president, Carlos Mazon, said it had been warned by the Jucar river basin "
+         "authority that the Poyo ravine was about to burst its banks.")
+    assert compare(a, b) == [("negation", ("A2", "B2"), {"A": "not", "B": "affirmative"})]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("David Lammy did not raise the case of Jimmy Lai in the talks.", "David Lammy did not raise the case of Jimmy Lai in his talks, an official said."),
+    # the negated verb is another one
+    ("Officials said the bridge had not collapsed in the quake.", "Officials said the old road had collapsed in the flood."),
+])
+def test_no_negation_discrepancy(a, b):
+    assert [d for d in compare(a, b) if d[0] == "negation"] == []
