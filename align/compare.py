@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from . import tables
 from .normalise.numbers import base_unit, quantity, same_quantity
+from .normalise.entities import _not_name
 from .normalise.text import STOPWORDS, fold_accents, plain, stem
 from .settings import DEFAULT, Settings
 from .types import Claim, Discrepancy, Facts, Mention, Sentence, sid_order
@@ -100,6 +101,19 @@ def _value_key(shown: str) -> str:
     return "; ".join(sorted(_value_parts(shown)))
 
 
+# a capitalised word (or two) after a preposition of place: "in Aldaia", "near Paiporta"
+LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)")
+
+def _near_same_words(x: str, px: str, y: str, py: str, width: int = 4) -> bool:
+    """Do the words ``px`` (in ``x``) and ``py`` (in ``y``) stand amid two shared content words?"""
+    def around(text: str, word: str) -> set[str]:
+        i = text.find(word)
+        before = [w for w in _words(text[:i]) if w not in STOPWORDS][-width:]
+        after = [w for w in _words(text[i + len(word):]) if w not in STOPWORDS][:width]
+        return set(before) | set(after)
+    return len(around(x, px) & around(y, py)) >= 2
+
+
 AUXILIARY = frozenset("be been being have has had do does did is are was were will would could should can "
                       "may might must also yet ever even to get got".split())
 NOT = re.compile(r"^(?:not|never|no)$|n['’]t$")
@@ -154,6 +168,7 @@ class Comparer:
         self._values_cache: dict[tuple[str, str], tuple[str, ...]] = {}
         self._by_source: dict[str, set[str]] = {}
         self._proper_words: frozenset[str] | None = None
+        self._texts: dict[str, str] = {}
 
     def _capitalised(self) -> frozenset[str]:
         """Words of the run written with a capital after a sentence's first word: proper nouns."""
@@ -383,6 +398,56 @@ class Comparer:
                 if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
+                # two sentences that tell the same thing, each naming one its whole article never
+                # does, amid the same words ("Salomé Pradas, the regional minister responsible for
+                # emergencies, said" / "Susana Camarero, the regional official in charge of emergencies, said")
+                xa, xb = va - self._article_values(b.source), vb - self._article_values(a.source)
+                if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine \
+                        and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))):
+                    return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
+                            {a.source: [sa.id], b.source: [sb.id]})
+        return None
+
+    def _same_setting(self, sa: Sentence, kind: str, va: str, sb: Sentence, vb: str, width: int = 4) -> bool:
+        """Do the mentions stand amid the same words: ``width`` words either side of each share
+        two content words?"""
+        def around(s: Sentence, value: str) -> set[str]:
+            out: set[str] = set()
+            for m in self.facts[s.id].of(kind):
+                if m.value == value:
+                    before = [w for w in _words(s.text[:m.start]) if w not in STOPWORDS][-width:]
+                    after = [w for w in _words(s.text[m.end:]) if w not in STOPWORDS][:width]
+                    out |= set(before) | set(after)
+            return out
+        return len(around(sa, va) & around(sb, vb)) >= 2
+
+    def _unknown_places(self, s: Sentence) -> set[str]:
+        """Capitalised words after "in", "at", "near" that no table knows and no other mention
+        covers: "the Bonaire shopping centre in Aldaia"."""
+        covered = [(m.start, m.end) for m in self.facts[s.id].mentions]
+        out = set()
+        for m in LOCATIVE.finditer(s.text):
+            if not any(cs < m.end(1) and m.start(1) < ce for cs, ce in covered) \
+                    and not set(m.group(1).split()) & _not_name():
+                out.add(m.group(1))
+        return out
+
+    def _article_text(self, source: str) -> str:
+        if source not in self._texts:
+            self._texts[source] = fold_accents(" ".join(s.text for s in self.sentences.values() if s.source == source))
+        return self._texts[source]
+
+    def _unknown_place_swap(self, a: Side, b: Side):
+        """One unknown place on each side, in two sentences that tell the same thing, that the
+        other article never names: "in Aldaia" / "in Alfafar"."""
+        for sa in a.sentences:
+            for sb in b.sentences:
+                if self.pair_score(sa.id, sb.id)[1] < self.settings.frame_cosine:
+                    continue
+                xa = {p for p in self._unknown_places(sa) if fold_accents(p) not in self._article_text(b.source)}
+                xb = {p for p in self._unknown_places(sb) if fold_accents(p) not in self._article_text(a.source)}
+                if len(xa) == 1 and len(xb) == 1 and _near_same_words(sa.text, next(iter(xa)), sb.text, next(iter(xb))):
+                    return ({a.source: xa.pop(), b.source: xb.pop()}, {a.source: [sa.id], b.source: [sb.id]})
         return None
 
     def _diff_swap(self, a: Side, b: Side, kind: str):
@@ -479,7 +544,7 @@ class Comparer:
         return fuzz.ratio(wa, wb) >= self.settings.frame_fuzz
 
     def _places(self, a: Side, b: Side):
-        swap = self._swap(a, b, "place") or self._diff_swap(a, b, "place")
+        swap = self._swap(a, b, "place") or self._diff_swap(a, b, "place") or self._unknown_place_swap(a, b)
         return [("place",) + swap + ("a different place in the same claim",)] if swap else []
 
     def _quote_pairs(self, a: Side, b: Side):

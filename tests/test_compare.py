@@ -242,3 +242,24 @@ def test_one_source_negates_what_the_other_affirms_in_other_words():
 ])
 def test_no_negation_discrepancy(a, b):
     assert [d for d in compare(a, b) if d[0] == "negation"] == []
+
+
+def test_another_person_amid_the_same_words_in_a_reworded_sentence():
+    a = "Salomé Pradas, the regional minister responsible for emergencies, said teams were going house by house in search of survivors."
+    b = "Susana Camarero, the regional official in charge of emergencies, said rescue teams were searching house by house for survivors."
+    assert compare(a, b) == [("name", ("A2", "B2"), {"A": "Salomé Pradas", "B": "Susana Camarero"})]
+
+
+def test_another_town_amid_the_same_words_in_a_reworded_sentence():
+    a = ("Rescuers were also pumping water out of the underground car park of the Bonaire shopping centre in "
+         "Aldaia, which flooded to a depth of several metres.")
+    b = ("Emergency crews were also pumping water out of the underground parking garage at the Bonaire shopping "
+         "mall in Alfafar, which flooded several meters deep.")
+    assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Aldaia", "B": "Alfafar"})]
+
+
+def test_a_person_named_in_passing_is_no_substitute():
+    # "the Biden administration" against another participant named at the end: not one for the other
+    a = "Blinken and Austin met their counterparts in Tokyo on the opening day of the Biden administration's first trip."
+    b = "Blinken and Austin met their counterparts in Tokyo on the opening day of the trip, as did Suh Wook of South Korea."
+    assert [d for d in compare(a, b) if d[0] == "name"] == []
