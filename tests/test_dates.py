@@ -28,6 +28,9 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("He will return in June.", [("in June", "2021-06")]),
     ("Talks collapsed in June.", [("in June", "2020-06")]),
     ("Strikes went on over the weekend.", [("over the weekend", "2021-03-13/2021-03-14")]),
+    # the start of a declared period: the nearer such day, whatever the declaring verb's tense
+    ("He declared three days of national mourning beginning Friday.", [("Friday", "2021-03-19")]),
+    ("A curfew was imposed starting Monday.", [("Monday", "2021-03-15")]),
     # dateparser's search_dates finds dates in all of these; none is a date
     ("for more than 60 years.", []),
     ("The talks may resume soon.", []),

@@ -196,6 +196,14 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         if rel == "next":
             delta = (target - base.weekday()) % 7 or 7
             return _iso(base + timedelta(days=delta)), "weekday, next"
+        before = text[:m.start()].split()
+        if not rel and before and before[-1].lower() in ("beginning", "starting", "effective"):
+            # the start of a period just declared ("three days of mourning beginning Friday"):
+            # the nearer of the two, whatever the tense of the declaring verb
+            ahead, back = (target - base.weekday()) % 7, (base.weekday() - target) % 7
+            if ahead <= back:
+                return _iso(base + timedelta(days=ahead)), "weekday, start of a period"
+            return _iso(base - timedelta(days=back)), "weekday, start of a period"
         if rel in ("by", "until", "before") or _future(text, m.start()):  # a deadline lies ahead
             delta = (target - base.weekday()) % 7
             return _iso(base + timedelta(days=delta)), "weekday, future tense"
