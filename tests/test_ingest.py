@@ -106,3 +106,25 @@ def test_huge_file_refused(tmp_path):
     p.write_bytes(b"Word salad. " * 900_000)
     with pytest.raises(InputError, match="too large"):
         read_article(p, "A")
+
+
+@pytest.mark.parametrize("credit", ["(AP Photo/Evan Vucci)", "(CP Photo/Mark Chen, Pool)", "Jose Jordan/AFP via Getty Images",
+                                    "SOURCE: Manu Fernandez/AP"])
+def test_agency_photo_credits_are_credits(credit):
+    from align.ingest import parse_text
+
+    text = (f"Lammy meets Wang\n\nDavid Lammy shakes hands with Wang Yi in Beijing on Friday.\n{credit}\n\n"
+            "David Lammy pressed China over its support for Russia. He met Wang Yi.\n")
+    art = parse_text(text, "A", "a.txt")
+    assert art.credits == (credit,)
+    assert [s.kind for s in segment(art)] == ["caption", "paragraph", "paragraph"]
+
+
+def test_agency_credit_at_the_end_of_a_caption_line():
+    from align.ingest import parse_text
+
+    text = ("Lammy meets Wang\n\nDavid Lammy shakes hands with Wang Yi in Beijing on Friday. (AP Photo/Ng Han Guan)\n\n"
+            "David Lammy pressed China over its support for Russia. He met Wang Yi.\n")
+    art = parse_text(text, "A", "a.txt")
+    assert art.credits == ("(AP Photo/Ng Han Guan)",)
+    assert segment(art)[0].text == "David Lammy shakes hands with Wang Yi in Beijing on Friday."
