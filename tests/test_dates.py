@@ -31,6 +31,12 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     # the start of a declared period: the nearer such day, whatever the declaring verb's tense
     ("He declared three days of national mourning beginning Friday.", [("Friday", "2021-03-19")]),
     ("A curfew was imposed starting Monday.", [("Monday", "2021-03-15")]),
+    # a month and day without a year: the side of the publication date the tense puts it on
+    ("Yoon declared martial law on Dec. 3.", [("Dec. 3", "2020-12-03")]),
+    ("He declared martial law on 3 December last year.", [("3 December", "2020-12-03"), ("last year", "2020")]),
+    ("The hearing will be held on Jan. 20.", [("Jan. 20", "2022-01-20")]),
+    ("The hearing was held on March 20.", [("March 20", "2021-03-20")]),  # within a week: as written
+    ("The ban stays in force until July.", [("until July", "2021-07")]),
     # dateparser's search_dates finds dates in all of these; none is a date
     ("for more than 60 years.", []),
     ("The talks may resume soon.", []),

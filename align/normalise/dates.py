@@ -160,6 +160,8 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             return None, f"no year: --{month:02d}-{day:02d}"
         if d is None:
             return False, ""
+        if not m.group("y") and ctx.published is not None:
+            d, how = _nearer_year(d, m, text, ctx.published, how)
         return _iso(d), how
     if kind == "my":
         return f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", "absolute"
@@ -171,6 +173,10 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         month, rel, base = _month(m.group("m")), m.group("rel").lower(), ctx.published
         if rel in ("next", "last"):
             ahead = rel == "next"
+        elif rel in ("until", "by"):  # a deadline lies ahead
+            ahead = True
+        elif rel == "since":
+            ahead = False
         elif _future(text, m.start()):
             ahead = True
         elif PAST.search(_clause(text, m.start())):
@@ -214,6 +220,24 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             return None, "relative without a publication date"
         return _relative(m, ctx.published), "relative"
     return False, ""
+
+
+def _nearer_year(d: date, m: re.Match, text: str, published: date, how: str) -> tuple[date, str]:
+    """A month and day without a year, given the publication's year: "last year" / "next year"
+    after it move it; so does the tense, when the day would otherwise lie on the wrong side of the
+    publication date ("declared martial law on Dec. 3" in a June paper: last December)."""
+    after = text[m.end():m.end() + 12].lower()
+    shift = -1 if after.lstrip(" ,").startswith("last year") else 1 if after.lstrip(" ,").startswith("next year") else 0
+    if not shift:
+        future = _future(text, m.start())
+        if d > published + timedelta(days=7) and not future:
+            shift = -1
+        elif d < published - timedelta(days=7) and future:
+            shift = 1
+    if not shift:
+        return d, how
+    moved = _day(d.year + shift, d.month, d.day)
+    return (moved, how + (", the year before" if shift < 0 else ", the year after")) if moved else (d, how)
 
 
 def _clause(text: str, at: int) -> str:
