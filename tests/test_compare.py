@@ -263,3 +263,31 @@ def test_a_person_named_in_passing_is_no_substitute():
     a = "Blinken and Austin met their counterparts in Tokyo on the opening day of the Biden administration's first trip."
     b = "Blinken and Austin met their counterparts in Tokyo on the opening day of the trip, as did Suh Wook of South Korea."
     assert [d for d in compare(a, b) if d[0] == "name"] == []
+
+
+def test_the_subject_speaks_not_the_person_congratulated():
+    a = ('Secretary of State Marco Rubio congratulated Lee Jae-myung in a statement, saying the two countries '
+         '"share an ironclad commitment to our alliance."')
+    b = ('A State Department spokeswoman, Tammy Bruce, congratulated Lee Jae-myung and said the two countries '
+         'shared "an ironclad commitment to our alliance".')
+    assert compare(a, b) == [("attribution", ("A2", "B2"),
+                              {"A": "Marco Rubio: “share an ironclad commitment to our alliance.”",
+                               "B": "Tammy Bruce: “an ironclad commitment to our alliance”"})]
+
+
+@pytest.mark.parametrize("a, b, kind, values", [
+    ("Kim Moon-soo, a former labor minister under Yoon, received 41.15 percent.",
+     "Kim Moon-soo, a former interior minister, received 41.15 percent.", "title",
+     {"A": "Kim Moon-soo: labor minister", "B": "Kim Moon-soo: interior minister"}),
+    ("Karen Whitlock, 51, Lumora's former finance director, was jailed for six years.",
+     "Karen Whitlock, 51, the company's former chief operating officer, was jailed for six years.", "title",
+     {"A": "Karen Whitlock: finance director", "B": "Karen Whitlock: chief operating officer"}),
+])
+def test_more_offices(a, b, kind, values):
+    assert [(d[0], d[2]) for d in compare(a, b)] == [(kind, values)]
+
+
+def test_a_judge_under_two_styles_is_one_person():
+    a = 'The judge, Mr Justice Richard Pellham, said Daniel Ashcombe had "lied to ordinary people from the first day".'
+    b = 'Judge Richard Pellham said Daniel Ashcombe had "lied to ordinary people from the first day".'
+    assert compare(a, b) == []

@@ -26,7 +26,9 @@ __all__ = ["Normaliser", "DateContext"]
 OF_PHRASE = re.compile(r"\bof\s+(?:[\w’'-]+\s+){0,3}$")
 SPEAKER_WINDOW = 60  # characters between a speech verb and the name of its speaker
 OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
-APPOSITIVE = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
+# "Austin, the defense chief", "Karen Whitlock, 51, Lumora's former finance director"
+APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?(?:[\w’'-]+['’]s\s+)?"
+                        r"(?:(?:former|then|acting|interim|new)\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
 
 
 @dataclass
@@ -170,7 +172,7 @@ class Normaliser:
                                     qualifier=country))
 
         quotes = find_quotes(text)
-        speaker = self._speaker(text, quotes, people) if quotes else ""
+        speaker = self._speaker(text, quotes, people, roles) if quotes else ""
         for q in quotes:
             mentions.append(Mention("quote", q.text, q.start, q.end, quote_key(q.text, self.extra), detail=speaker))
         for s, e, cue in negations(text, quotes):
@@ -233,16 +235,29 @@ class Normaliser:
         return ""
 
     @staticmethod
-    def _speaker(text: str, quotes, people: list[Mention]) -> str:
+    def _speaker(text: str, quotes, people: list[Mention], roles: list[Mention] = ()) -> str:
         verbs = speaker_spans(text, quotes)
         inside = [(q.start, q.end) for q in quotes]
+        # titles read as one word: the "of" in "Secretary of State Marco Rubio" opens no phrase
+        plain_text = text
+        for r in roles:
+            plain_text = plain_text[:r.start] + "T" * (r.end - r.start) + plain_text[r.end:]
         # people outside the quotes, and not inside an "of ..." phrase ("the sister of leader Kim")
         candidates = [p for p in people if not any(s <= p.start < e for s, e in inside)
-                      and not OF_PHRASE.search(text[max(0, p.start - 40):p.start])]
+                      and not OF_PHRASE.search(plain_text[max(0, p.start - 40):p.start])]
         for vs, ve in verbs:
             before = [p for p in candidates if p.end <= vs and vs - p.end <= SPEAKER_WINDOW]
             after = [p for p in candidates if p.start >= ve and p.start - ve <= SPEAKER_WINDOW]
-            if before and (not after or vs - before[-1].end <= after[0].start - ve):
+            if text[vs:ve].endswith("ing") and text[:vs].rstrip().endswith(",") \
+                    and candidates and candidates[0].end <= vs:
+                # "Rubio congratulated Lee in a statement, saying ...": the subject speaks
+                return candidates[0].value
+            if len(before) > 1 and re.fullmatch(r"\s+and\s+", text[before[-1].end:vs]):
+                # "Tammy Bruce congratulated Mr Lee and said ...": Lee is the object
+                return before[-2].value
+            if before and (not after or vs - before[-1].end <= after[0].start - ve
+                           or re.fullmatch(r"[\s,]*", text[before[-1].end:vs])):
+                # "The judge, Mr Justice Pellham, said Ashcombe had ...": the one right before speaks
                 return before[-1].value
             if after:
                 return after[0].value
