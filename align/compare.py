@@ -123,7 +123,7 @@ def _words(text: str) -> list[str]:
     return [stem(fold_accents(w).lower().replace("’", "'")).rstrip("e") for w in WORDS.findall(text)]
 
 
-def _negated_in_one(x: str, y: str, window: int = 5, shared: int = 3) -> bool:
+def _negated_in_one(x: str, y: str, window: int = 5, shared: int = 2) -> bool:
     """Does one sentence negate a verb the other affirms, with the same words after it? "said it
     had not been warned by the Jucar river authority" against "said it had been warned by the Jucar
     river basin authority"; "did not raise the case of Jimmy Lai" against "had also raised the case

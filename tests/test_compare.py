@@ -291,3 +291,9 @@ def test_a_judge_under_two_styles_is_one_person():
     a = 'The judge, Mr Justice Richard Pellham, said Daniel Ashcombe had "lied to ordinary people from the first day".'
     b = 'Judge Richard Pellham said Daniel Ashcombe had "lied to ordinary people from the first day".'
     assert compare(a, b) == []
+
+
+def test_an_intransitive_verb_negated():
+    a = "Kim Moon-soo conceded defeat early on Wednesday, telling reporters at his party's headquarters that he accepted the result."
+    b = "Kim Moon-soo did not concede defeat, telling supporters at his party's headquarters that he would wait for the final count."
+    assert compare(a, b) == [("negation", ("A2", "B2"), {"A": "affirmative", "B": "not"})]
