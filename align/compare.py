@@ -282,6 +282,7 @@ class Comparer:
                 written = sorted({v.split(" ", 1)[1] for v in va | vb})
                 why = (f"different sums in {unit.upper()}" if unit.lower() in MONEY
                        else f"different figures for {unit}" if written == [unit]
+                       else "different counts of people" if unit == "people"
                        else f"different figures (in {' and '.join(written)})")
                 ia, ib = _sids(a, "number", va), _sids(b, "number", vb)
                 da = {m.value for sid in ia for m in self.facts[sid].of("date") if m.value}

@@ -297,3 +297,12 @@ def test_an_intransitive_verb_negated():
     a = "Kim Moon-soo conceded defeat early on Wednesday, telling reporters at his party's headquarters that he accepted the result."
     b = "Kim Moon-soo did not concede defeat, telling supporters at his party's headquarters that he would wait for the final count."
     assert compare(a, b) == [("negation", ("A2", "B2"), {"A": "affirmative", "B": "not"})]
+
+
+def test_counts_of_people_under_other_nouns_are_compared():
+    a = "Lumora raised 48 million pounds from more than 2,300 people by promising fixed returns."
+    b = "Lumora raised 48 million pounds from about 3,200 investors by promising fixed returns."
+    report = claims_report(a, b)
+    assert [(d.kind, d.values, d.explanation) for d in report.discrepancies] == [
+        ("number", {"A": "2,300 (2,300 people)", "B": "3,200 (3,200 investor)"}, "different counts of people")]
+    assert compare("About 1,000 soldiers were deployed to the area.", "About 1,000 troops were deployed to the area.") == []

@@ -138,9 +138,18 @@ def quantity(value: str) -> tuple[str, float] | None:
 
 
 def base_unit(value: str) -> str:
-    """The unit figures are compared in: the base of a convertible unit, else the unit itself."""
+    """The unit figures are compared in: the base of a convertible unit, "people" for nouns that
+    count people, else the unit itself."""
     q = quantity(value)
-    return q[0] if q else (value.split(" ", 1)[1] if " " in value else "")
+    if q:
+        return q[0]
+    unit = value.split(" ", 1)[1] if " " in value else ""
+    return "people" if unit in _people_nouns() else unit
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(_table()["people_nouns"]["words"])
 
 
 def _refers_back(left: str, value: float, scale: str | None) -> bool:
