@@ -102,7 +102,8 @@ def _value_key(shown: str) -> str:
 
 
 # a capitalised word (or two) after a preposition of place: "in Aldaia", "near Paiporta"
-LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)")
+LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)"
+                      r"|\b([A-Z][a-zà-ÿ]+) (?:[Aa]irport|[Ss]tation)\b")  # "at London's Heathrow Airport"
 
 def _near_same_words(x: str, px: str, y: str, py: str, width: int = 4) -> bool:
     """Do the words ``px`` (in ``x``) and ``py`` (in ``y``) stand amid two shared content words?"""
@@ -428,9 +429,10 @@ class Comparer:
         covered = [(m.start, m.end) for m in self.facts[s.id].mentions]
         out = set()
         for m in LOCATIVE.finditer(s.text):
-            if not any(cs < m.end(1) and m.start(1) < ce for cs, ce in covered) \
-                    and not set(m.group(1).split()) & _not_name():
-                out.add(m.group(1))
+            g = 1 if m.group(1) else 2
+            if not any(cs < m.end(g) and m.start(g) < ce for cs, ce in covered) \
+                    and not set(m.group(g).split()) & _not_name():
+                out.add(m.group(g))
         return out
 
     def _article_text(self, source: str) -> str:

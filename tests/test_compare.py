@@ -306,3 +306,9 @@ def test_counts_of_people_under_other_nouns_are_compared():
     assert [(d.kind, d.values, d.explanation) for d in report.discrepancies] == [
         ("number", {"A": "2,300 (2,300 people)", "B": "3,200 (3,200 investor)"}, "different counts of people")]
     assert compare("About 1,000 soldiers were deployed to the area.", "About 1,000 troops were deployed to the area.") == []
+
+
+def test_another_airport():
+    a = "Daniel Ashcombe was arrested at Gatwick airport in February 2022 as he prepared to board a flight to Dubai."
+    b = "Daniel Ashcombe was detained at London's Heathrow Airport in February 2022, shortly before he was due to fly to Dubai."
+    assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Gatwick", "B": "Heathrow"})]

@@ -150,3 +150,9 @@ def test_figures_in_other_units(x, y, same):
     from align.normalise.numbers import same_quantity
 
     assert same_quantity(x, y) is same
+
+
+@pytest.mark.parametrize("text", ["Kim Moon-soo of the People Power Party received 41 percent.",
+                                  "He flew from Heathrow Airport to Dubai.", "The Serious Fraud Office charged him."])
+def test_an_organisation_or_a_place_is_no_person(text):
+    assert [v for _, v, _ in mentions(text, "person")] in ([], ["Kim Moon-soo"])

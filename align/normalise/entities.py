@@ -165,9 +165,15 @@ def _offset_map(original: str, folded: str):
 # --- people -----------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(tables.builtin("names")["not_name"]["institutions"].split())
+
+
+@lru_cache(maxsize=1)
 def _not_name() -> frozenset[str]:
     table = tables.builtin("names")["not_name"]
-    return frozenset(table["words"].split()) | frozenset(table["landmarks"].split())
+    return frozenset(table["words"].split()) | frozenset(table["landmarks"].split()) | _institutions()
+
 
 NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z][a-zà-ÿ]+)*|[A-Z][a-z]?-[a-z]+")
 POSSESSIVE = re.compile(r"[’']s$")
@@ -194,6 +200,8 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
         tok = POSSESSIVE.sub("", m.group(0))
         bad = tok in _not_name() or any(m.start() < me and ms < m.end() for ms, me in masked)
         if bad:
+            if run and tok in _institutions() and text[run[-1].end():m.start()] == " ":
+                run.clear()  # "People Power Party", "Heathrow Airport": a name, not a person's
             close()
             continue
         if run and text[run[-1].end():m.start()] not in (" ",):
