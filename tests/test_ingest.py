@@ -128,3 +128,13 @@ def test_agency_credit_at_the_end_of_a_caption_line():
     art = parse_text(text, "A", "a.txt")
     assert art.credits == ("(AP Photo/Ng Han Guan)",)
     assert segment(art)[0].text == "David Lammy shakes hands with Wang Yi in Beijing on Friday."
+
+
+def test_british_photograph_credit_ending_a_caption():
+    from align.ingest import parse_text
+
+    text = ("Lumora Founder Jailed For Fraud\n\nDaniel Ashcombe arrives at Southwark Crown Court. (Photograph: Jane Doe/PA)\n\n"
+            "Daniel Ashcombe was jailed on Friday. He had denied fraud.\n")
+    art = parse_text(text, "A", "a.txt")
+    assert art.credits == ("(Photograph: Jane Doe/PA)",)
+    assert segment(art)[0].text == "Daniel Ashcombe arrives at Southwark Crown Court."
