@@ -105,6 +105,11 @@ def _value_key(shown: str) -> str:
 LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)"
                       r"|\b([A-Z][a-zà-ÿ]+) (?:[Aa]irport|[Ss]tation)\b")  # "at London's Heathrow Airport"
 
+def _surname(name: str) -> str:
+    """The last word of a name: "Giorgos Kefalas" and "George Kefalas" are one man spelt two ways."""
+    return fold_accents(name).split()[-1].lower() if name.split() else ""
+
+
 def _near_same_words(x: str, px: str, y: str, py: str, width: int = 4) -> bool:
     """Do the words ``px`` (in ``x``) and ``py`` (in ``y``) stand amid two shared content words?"""
     def around(text: str, word: str) -> set[str]:
@@ -405,7 +410,8 @@ class Comparer:
                 # emergencies, said" / "Susana Camarero, the regional official in charge of emergencies, said")
                 xa, xb = va - self._article_values(b.source), vb - self._article_values(a.source)
                 if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine \
-                        and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))):
+                        and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))) \
+                        and not (kind == "person" and _surname(next(iter(xa))) == _surname(next(iter(xb)))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
         return None

@@ -312,3 +312,9 @@ def test_another_airport():
     a = "Daniel Ashcombe was arrested at Gatwick airport in February 2022 as he prepared to board a flight to Dubai."
     b = "Daniel Ashcombe was detained at London's Heathrow Airport in February 2022, shortly before he was due to fly to Dubai."
     assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Gatwick", "B": "Heathrow"})]
+
+
+def test_one_man_spelt_two_ways_is_no_other_man():
+    a = 'Civil Protection Minister Giorgos Kefalas described the evacuations as a precaution and urged people to leave.'
+    b = 'Civil Protection Minister George Kefalas described the evacuation orders as a precaution and urged people to go.'
+    assert [d for d in compare(a, b) if d[0] == "name"] == []

@@ -37,6 +37,8 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("The hearing will be held on Jan. 20.", [("Jan. 20", "2022-01-20")]),
     ("The hearing was held on March 20.", [("March 20", "2021-03-20")]),  # within a week: as written
     ("The ban stays in force until July.", [("until July", "2021-07")]),
+    ("About 10,000 hectares had burned by Monday evening.", [("Monday evening", "2021-03-15")]),  # past perfect
+    ("In July 2018, a fire killed 104 people.", [("In July 2018", "2018-07")]),
     # dateparser's search_dates finds dates in all of these; none is a date
     ("for more than 60 years.", []),
     ("The talks may resume soon.", []),

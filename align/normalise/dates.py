@@ -41,7 +41,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range_dm", re.compile(rf"\b(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("md", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[-–—]\s*\d)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("my", re.compile(rf"\b(?:in|since|until|by|from|of|during|early|late|mid-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
+    ("my", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|of|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
     ("month", re.compile(rf"\b(?P<rel>in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late)\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
@@ -210,7 +210,8 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             if ahead <= back:
                 return _iso(base + timedelta(days=ahead)), "weekday, start of a period"
             return _iso(base - timedelta(days=back)), "weekday, start of a period"
-        if rel in ("by", "until", "before") or _future(text, m.start()):  # a deadline lies ahead
+        past_perfect = re.search(r"\bhad\b", _clause(text, m.start())) and not _future(text, m.start())
+        if (rel in ("by", "until", "before") and not past_perfect) or _future(text, m.start()):  # a deadline lies ahead
             delta = (target - base.weekday()) % 7
             return _iso(base + timedelta(days=delta)), "weekday, future tense"
         delta = (base.weekday() - target) % 7
