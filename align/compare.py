@@ -342,6 +342,13 @@ class Comparer:
         return sorted({sid for sid, m in side.of("role") if m.detail == person}, key=sid_order)
 
     def _names(self, a: Side, b: Side):
+        """One person for another; never one person spelt two ways ("Giorgos" / "George Kefalas")."""
+        def person(shown: str) -> str:
+            return _value_parts(shown.split(": ", 1)[-1])[0]
+        return [d for d in self._other_people(a, b)
+                if _surname(person(d[1][a.source])) != _surname(person(d[1][b.source]))]
+
+    def _other_people(self, a: Side, b: Side):
         # one person for another in otherwise equal words: the surest sign, and it says where
         swap = self._diff_swap(a, b, "person")
         if swap:
@@ -389,6 +396,8 @@ class Comparer:
                 in_b = {m.value for s in self._role_sids(b, pb) for m in self.facts[s].of("person")}
                 if pb in in_a and pa in in_b:
                     continue  # both people in both sentences: the roles swapped, reported as title
+                if _surname(pa) == _surname(pb):
+                    continue  # one holder spelt two ways: "Giorgos Kefalas", "George Kefalas"
                 out.append(("name", {a.source: f"{role}: {pa}", b.source: f"{role}: {pb}"},
                             {a.source: self._role_sids(a, pa), b.source: self._role_sids(b, pb)},
                             f"the {role} is named differently"))
