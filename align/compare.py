@@ -17,7 +17,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from . import tables
-from .normalise.numbers import base_unit, quantity, same_quantity
+from .normalise.numbers import _count_noun_words as _count_nouns, _money_codes, base_unit, quantity, same_quantity, singular
 from .normalise.entities import _not_name
 from .normalise.text import STOPWORDS, fold_accents, plain, stem
 from .settings import DEFAULT, Settings
@@ -77,8 +77,13 @@ def _proper(tokens, first: int, names: frozenset[str]) -> bool:
             and (first > 0 or all(t[2] in names for t in tokens)))
 
 
+def _quoted(q: Mention) -> str:
+    """Quoted words as shown: without the comma or full stop the sentence put inside the marks."""
+    return f"“{q.text.strip().rstrip(',.;:')}”"
+
+
 def _misquote(src_a: str, sa: str, qa: Mention, src_b: str, sb: str, qb: Mention):
-    return ("quote", {src_a: f"“{qa.text.strip()}”", src_b: f"“{qb.text.strip()}”"}, {src_a: [sa], src_b: [sb]},
+    return ("quote", {src_a: _quoted(qa), src_b: _quoted(qb)}, {src_a: [sa], src_b: [sb]},
             f"{qa.detail or 'the speaker'} is quoted with different words")
 
 
@@ -88,8 +93,17 @@ def _surface(side: Side, kind: str, values: set[str]) -> str:
     for v in sorted(values):
         texts = sorted({m.text for _, m in side.of(kind) if m.value == v})
         shown = texts[0] if texts else v
-        out.append(shown if plain(shown) == plain(v) else f"{shown} ({v})")
+        read = _figure(v) if kind == "number" else v
+        out.append(shown if plain(shown) in (plain(v), plain(read)) else f"{shown} ({read})")
     return "; ".join(out)
+
+
+def _figure(value: str) -> str:
+    """A normalised figure as an editor reads it: "3,200 investor" -> "3,200 investors"."""
+    num, _, unit = value.partition(" ")
+    if not unit.isalpha() or unit.isupper() or num in ("1", "1.0") or unit in ("people", "police", "staff", "personnel"):
+        return value
+    return f"{num} {_plural(unit)}"
 
 
 def _value_parts(shown: str) -> list[str]:
@@ -152,6 +166,29 @@ def _negated_in_one(x: str, y: str, window: int = 5, shared: int = 2) -> bool:
                         and len(after(wn, j) & after(wa, k)) >= shared:
                     return True
     return False
+
+
+def _figures_why(unit: str, written: list[str]) -> str:
+    """ "different death tolls", "different numbers of agreements", "different sums in USD"."""
+    if unit.lower() in MONEY or unit.lower() in _money_codes():
+        return f"different sums in {unit.upper()}"
+    if unit == "%":
+        return "different percentages"
+    if unit == "people":
+        return "different counts of people"
+    if len(written) > 1:
+        return f"different figures (in {' and '.join(_plural(w) for w in written)})"
+    if unit in _count_nouns():
+        return f"different {unit} figures"
+    return f"different numbers of {_plural(unit)}" if unit else "different figures"
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
 
 
 def _names(sources: list[str]) -> str:
@@ -285,16 +322,17 @@ class Comparer:
             va = {x for x in units_a[unit] if not any(same_quantity(x, y) for y in units_b[unit])}
             vb = {y for y in units_b[unit] if not any(same_quantity(x, y) for x in units_a[unit])}
             if va and vb and not self._close(va, vb, a, b):
-                written = sorted({v.split(" ", 1)[1] for v in va | vb})
-                why = (f"different sums in {unit.upper()}" if unit.lower() in MONEY
-                       else f"different figures for {unit}" if written == [unit]
-                       else "different counts of people" if unit == "people"
-                       else f"different figures (in {' and '.join(written)})")
+                why = _figures_why(unit, sorted({v.split(" ", 1)[1] for v in va | vb}))
                 ia, ib = _sids(a, "number", va), _sids(b, "number", vb)
                 da = {m.value for sid in ia for m in self.facts[sid].of("date") if m.value}
                 db = {m.value for sid in ib for m in self.facts[sid].of("date") if m.value}
                 if self._own_days(a, b, da, db):  # each figure as of the day its source reported
                     why += (f", each as of the day its source was published ({a.source} "
+                            f"{self.published[a.source]}, {b.source} {self.published[b.source]}): "
+                            f"the later may be an update")
+                elif self.published.get(a.source) and self.published.get(b.source) \
+                        and self.published[a.source] != self.published[b.source]:
+                    why += (f"; the sources were published on different days ({a.source} "
                             f"{self.published[a.source]}, {b.source} {self.published[b.source]}): "
                             f"the later may be an update")
                 out.append(("number", {a.source: _surface(a, "number", va), b.source: _surface(b, "number", vb)},
@@ -580,8 +618,8 @@ class Comparer:
         out = []
         for sa, qa, sb, qb, ratio in self._quote_pairs(a, b):
             if ratio >= self.settings.quote_fuzz and qa.detail and qb.detail and qa.detail != qb.detail:
-                out.append(("attribution", {a.source: f"{qa.detail}: “{qa.text.strip()}”",
-                                            b.source: f"{qb.detail}: “{qb.text.strip()}”"},
+                out.append(("attribution", {a.source: f"{qa.detail}: {_quoted(qa)}",
+                                            b.source: f"{qb.detail}: {_quoted(qb)}"},
                             {a.source: [sa], b.source: [sb]}, "the same words are attributed to different people"))
                 break
         if not out:  # "X said" against "Y said" in sentences that otherwise match
@@ -681,7 +719,10 @@ class Comparer:
         in_dispute: dict[str, set[str]] = {}
         for d in discrepancies:
             for src, v in d.values.items():
-                in_dispute.setdefault(src, set()).update(_value_parts(v))
+                parts = _value_parts(v)
+                # "6 agreements" as shown is the value "6 agreement"
+                in_dispute.setdefault(src, set()).update(parts + [" ".join(p.split()[:-1] + [singular(p.split()[-1])])
+                                                                  for p in parts if len(p.split()) > 1])
                 if d.kind == "attribution":  # "Wang Yi: “partners, not rivals”", "Wang Yi, Han Zheng"
                     in_dispute[src].update(v.split(": “")[0].split(", "))
         only_in = {}

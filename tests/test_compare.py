@@ -79,7 +79,7 @@ def test_variants_are_not_discrepancies(a, b):
 def test_figure_joined_to_its_unit_is_compared():
     a = "A 30-storey tower block collapsed in Bangkok during the tremor."
     assert compare(a, a.replace("30-storey", "40-storey")) == [
-        ("number", ("A2", "B2"), {"A": "30-storey (30 story)", "B": "40-storey (40 story)"})]
+        ("number", ("A2", "B2"), {"A": "30-storey (30 stories)", "B": "40-storey (40 stories)"})]
 
 
 def test_a_state_is_a_place():
@@ -129,7 +129,7 @@ def test_a_toll_reported_a_day_later_is_flagged_as_a_possible_update():
     report = compare_articles(articles, Options(), encoder=FakeEncoder())
     # each source's own publication day is when it reported, not a date in dispute
     assert [(d.kind, d.sentences, d.explanation) for d in report.discrepancies] == [
-        ("number", ("A2", "B2"), "different figures for toll, each as of the day its source was published "
+        ("number", ("A2", "B2"), "different toll figures, each as of the day its source was published "
                                  "(A 2025-03-29, B 2025-03-30): the later may be an update")]
 
 
@@ -206,7 +206,7 @@ def test_a_distance_in_miles_is_the_same_as_in_kilometres():
 def test_a_different_distance_is_shown_once():
     report = claims_report("The quake struck 16km (10 miles) from the city.", "The quake struck 25 miles from the city.")
     assert [(d.kind, d.values, d.explanation) for d in report.discrepancies] == [
-        ("number", {"A": "16km (16 kilometer)", "B": "25 (25 mile)"}, "different figures (in kilometer and mile)")]
+        ("number", {"A": "16km (16 kilometers)", "B": "25 (25 miles)"}, "different figures (in kilometers and miles)")]
     assert [c.only_in for c in report.claims] == [{}, {}, {}]  # not again as "only A mentions"
 
 
@@ -271,7 +271,7 @@ def test_the_subject_speaks_not_the_person_congratulated():
     b = ('A State Department spokeswoman, Tammy Bruce, congratulated Lee Jae-myung and said the two countries '
          'shared "an ironclad commitment to our alliance".')
     assert compare(a, b) == [("attribution", ("A2", "B2"),
-                              {"A": "Marco Rubio: “share an ironclad commitment to our alliance.”",
+                              {"A": "Marco Rubio: “share an ironclad commitment to our alliance”",
                                "B": "Tammy Bruce: “an ironclad commitment to our alliance”"})]
 
 
@@ -304,7 +304,7 @@ def test_counts_of_people_under_other_nouns_are_compared():
     b = "Lumora raised 48 million pounds from about 3,200 investors by promising fixed returns."
     report = claims_report(a, b)
     assert [(d.kind, d.values, d.explanation) for d in report.discrepancies] == [
-        ("number", {"A": "2,300 (2,300 people)", "B": "3,200 (3,200 investor)"}, "different counts of people")]
+        ("number", {"A": "2,300 (2,300 people)", "B": "3,200 (3,200 investors)"}, "different counts of people")]
     assert compare("About 1,000 soldiers were deployed to the area.", "About 1,000 troops were deployed to the area.") == []
 
 

@@ -109,7 +109,8 @@ def test_numbers(text, value):
 @pytest.mark.parametrize("text", ["COVID-19 cases rose.", "The 2+2 Dialogue met.", "a 2018 pact",
                                   "It struck at 12:50 local time (06:20 GMT).", "They landed at 10.30am.",
                                   # the people already named, counted again: no new figure
-                                  "The two secretaries will travel on to Seoul.", "The four ministers held talks."])
+                                  "The two secretaries will travel on to Seoul.", "The four ministers held talks.",
+                                  "They met at the Group of 20 summit."])
 def test_not_numbers(text):
     assert mentions(text, "number") == []
 
@@ -153,6 +154,7 @@ def test_figures_in_other_units(x, y, same):
 
 
 @pytest.mark.parametrize("text", ["Kim Moon-soo of the People Power Party received 41 percent.",
+                                  "Kim Moon-soo of the New Reform party received 41 percent.",
                                   "He flew from Heathrow Airport to Dubai.", "The Serious Fraud Office charged him."])
 def test_an_organisation_or_a_place_is_no_person(text):
     assert [v for _, v, _ in mentions(text, "person")] in ([], ["Kim Moon-soo"])

@@ -193,15 +193,16 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
     def close():
         if run:
             s, e = run[0].start(), run[-1].end()
-            out.append((s, e, text[s:e]))
+            nxt = re.match(r" ([A-Za-z]+)\b", text[e:])
+            # "the New Reform party", "People Power Party": an organisation's name, not a person's
+            if not (nxt and nxt.group(1).capitalize() in _institutions()):
+                out.append((s, e, text[s:e]))
         run.clear()
 
     for m in NAME_TOKEN.finditer(text):
         tok = POSSESSIVE.sub("", m.group(0))
         bad = tok in _not_name() or any(m.start() < me and ms < m.end() for ms, me in masked)
         if bad:
-            if run and tok in _institutions() and text[run[-1].end():m.start()] == " ":
-                run.clear()  # "People Power Party", "Heathrow Airport": a name, not a person's
             close()
             continue
         if run and text[run[-1].end():m.start()] not in (" ",):

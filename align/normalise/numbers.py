@@ -50,7 +50,7 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if any(s < de and ds < e for ds, de in skip):
             continue
         around = text[max(0, s - 2):e + 2]
-        if NOT_COUNT.search(around):
+        if NOT_COUNT.search(around) or text[max(0, s - 9):s] == "Group of ":  # "the Group of 20"
             continue
         raw = m.group("num")
         low = raw.lower()
@@ -212,3 +212,15 @@ def format_value(value: float, unit: str) -> str:
     v = int(value) if value == int(value) else value
     money = set(_table()["currency_words"].values()) | {"usd", "gbp", "eur"}
     return f"{v:,} {unit}".strip() if unit not in money else f"{v:,} {unit.upper()}"
+
+
+@lru_cache(maxsize=1)
+def _count_noun_words() -> frozenset[str]:
+    """The count nouns of numbers.toml ("toll", "magnitude"), singular: they name a figure."""
+    data = _table()["count_nouns"]
+    return frozenset(singular(n.split()[-1].lower()) for n in list(data["before"]) + list(data["lead"]))
+
+
+@lru_cache(maxsize=1)
+def _money_codes() -> frozenset[str]:
+    return frozenset(_table()["currency_words"].values())

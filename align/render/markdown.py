@@ -43,7 +43,7 @@ def render_markdown(report: Report) -> str:
     L.append("|---|---|---|---|")
     for a in report.articles:
         n = sum(1 for x in report.sentences if x.source == a.id)
-        L.append(f"| {_md(source_label(report, a.id))} | {_md(a.title or '')} | {published_label(report, a.id)} | {n} |")
+        L.append(f"| {_md(source_label(report, a.id))} | {_md(a.title or '(none)')} | {published_label(report, a.id)} | {n} |")
     L.append("")
     L.append(f"**{plural(s['claims'], 'claim')}**: {s['agreements']} agree, {s['partial']} partly agree "
              f"(one side adds facts), {s['discrepancy_claims']} disagree "
@@ -69,7 +69,7 @@ def render_markdown(report: Report) -> str:
             L.append(f"- **{src}** says: {_md(value)}")
             for sid in d.sentences:
                 if report.sentence(sid).source == src:
-                    L.append(f"  - {sid}: “{_md(shorten(report.sentence(sid).text, 300))}”")
+                    L.append(f"  - {sid}: “{_md(report.sentence(sid).text)}”")
         L.append("")
 
     L.append("## Omissions")
@@ -80,7 +80,7 @@ def render_markdown(report: Report) -> str:
         L.append("")
         for c in only:
             for sid in c.sentence_ids:
-                L.append(f"- {sid}: {_md(shorten(report.sentence(sid).text, 240))}")
+                L.append(f"- {sid}: {_md(report.sentence(sid).text)}")
         if not only:
             L.append("Nothing.")
         L.append("")
@@ -104,7 +104,7 @@ def render_markdown(report: Report) -> str:
         L.append("")
         for src in ids:
             for sid in c.sentences[src]:
-                L.append(f"- **{sid}**: {_md(shorten(report.sentence(sid).text, 300))}")
+                L.append(f"- **{sid}**: {_md(report.sentence(sid).text)}")
         for src in c.only_in:
             L.append(f"- only {src} mentions: {_md(', '.join(only_labels(report, c, src)))}")
         L.append("")
