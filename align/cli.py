@@ -239,6 +239,7 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON (with per-case details)."),
     no_public: bool = typer.Option(False, "--no-public", help="Skip the public paraphrase sets (MSRP, STS-B in ../shared)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+    per_event: bool = typer.Option(False, "--per-event", help="Give every gold event its own column (a wide table)."),
 ) -> int:
     """Measure accuracy on the gold events, the perturbation benchmark and public paraphrase sets.
 
@@ -251,7 +252,7 @@ def evaluate(
     progress = None if quiet else (lambda msg: print(msg, file=sys.stderr))
     result = evaluation.run(held_out=held_out, cases=cases, public=not no_public, progress=progress)
     sys.stdout.write(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n" if as_json
-                     else evaluation.format_table(result))
+                     else evaluation.format_table(result, per_event=per_event))
     return 0
 
 

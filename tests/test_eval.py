@@ -163,9 +163,9 @@ def test_cli_eval_is_thin(monkeypatch):
         return {"held": kwargs["held_out"]}
 
     monkeypatch.setattr(evaluation, "run", fake_run)
-    monkeypatch.setattr(evaluation, "format_table", lambda r: f"TABLE {r['held']}\n")
+    monkeypatch.setattr(evaluation, "format_table", lambda r, per_event=False: f"TABLE {r['held']} {per_event}\n")
     out = CliRunner().invoke(app, ["eval", "--cases", "7", "--no-public", "-q"])
-    assert out.exit_code == 0 and out.stdout == "TABLE False\n"
+    assert out.exit_code == 0 and out.stdout == "TABLE False False\n"
     assert seen["cases"] == 7 and seen["public"] is False and seen["held_out"] is False
     out = CliRunner().invoke(app, ["eval", "--held-out", "--json", "-q"])
     assert out.exit_code == 0 and '"held": true' in out.stdout

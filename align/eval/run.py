@@ -371,11 +371,33 @@ def _rows(m: dict | None) -> list[tuple[str, str]]:
     return rows
 
 
-def format_table(result: dict) -> str:
+def _event_summary(gold: dict) -> list[str]:
+    """One line per gold event: the figures an editor asks first."""
+    head = f"  {'event':<18}{'alignment F1':>13}{'omission P / R':>16}{'differences found':>19}{'reported right':>16}{'false':>7}{'dates':>9}"
+    lines = ["", "gold events, one line each (differences: of the gold's, and of the report's)", head]
+    for event, r in gold["events"].items():
+        if "metrics" not in r:
+            continue
+        m = r["metrics"]
+        d = m["discrepancies"].values()
+        found, total = sum(x["gold_matched"] for x in d), sum(x["gold"] for x in d)
+        right, said = sum(x["pred_matched"] for x in d), sum(x["pred"] for x in d)
+        f = lambda x: "-" if x is None else f"{x:.2f}"  # noqa: E731
+        o = m["omissions"]
+        lines.append(f"  {event:<18}{f(m['alignment']['f1']):>13}{f(o['precision']) + ' / ' + f(o['recall']):>16}"
+                     f"{f'{found} of {total}':>19}{f'{right} of {said}':>16}{m['false_discrepancies']['all']:>7}"
+                     f"{str(m['dates']['correct']) + '/' + str(m['dates']['total']):>9}")
+    return lines
+
+
+def format_table(result: dict, per_event: bool = False) -> str:
+    """The accuracy table: gold (all events) beside the perturbation benchmark, then one line per
+    gold event; ``per_event`` adds every event's own column to the big table (wide)."""
     gold, pert = result["gold"], result["perturbation"]
     columns: list[tuple[str, list[tuple[str, str]]]] = []
-    for event, r in gold["events"].items():
-        columns.append((event, _rows(r.get("metrics")) if "metrics" in r else []))
+    if per_event or len(gold["events"]) == 1:
+        for event, r in gold["events"].items():
+            columns.append((event, _rows(r.get("metrics")) if "metrics" in r else []))
     if len(gold["events"]) > 1:
         columns.append(("gold (all)", _rows(gold["metrics"])))
     lo, hi = (pert["seeds"] + [None, None])[:2]
@@ -395,7 +417,10 @@ def format_table(result: dict) -> str:
     if pert["errors"]:
         lines.append(f"perturbation: {len(pert['errors'])} case(s) failed: {pert['errors'][0]}")
 
-    lines.append("  (perturbation date accuracy: the weekdays and moved dates whose value the generator worked out)")
+    lines.append("  (n/m: matched of counted; '-': nothing to count; perturbation date accuracy: the weekdays and")
+    lines.append("   moved dates whose value the generator worked out)")
+    if len(gold["events"]) > 1:
+        lines += _event_summary(gold)
     lines += ["", "perturbation, what became of each change"]
     outcomes = sorted({o for c in pert["by_change"].values() for o in c})
     order = [k for k in perturb.DISCREPANCY_KINDS + perturb.VARIANT_KINDS + ("deletion",) if k in pert["by_change"]]
