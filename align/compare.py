@@ -321,7 +321,7 @@ class Comparer:
             # figures each side has that the other lacks: a changed figure beside an unchanged one
             va = {x for x in units_a[unit] if not any(same_quantity(x, y) for y in units_b[unit])}
             vb = {y for y in units_b[unit] if not any(same_quantity(x, y) for x in units_a[unit])}
-            if va and vb and not self._close(va, vb, a, b):
+            if va and vb and not self._close(va, vb, a, b) and not self._sum_of_parts(va, vb, a, b):
                 why = _figures_why(unit, sorted({v.split(" ", 1)[1] for v in va | vb}))
                 ia, ib = _sids(a, "number", va), _sids(b, "number", vb)
                 da = {m.value for sid in ia for m in self.facts[sid].of("date") if m.value}
@@ -338,6 +338,24 @@ class Comparer:
                 out.append(("number", {a.source: _surface(a, "number", va), b.source: _surface(b, "number", vb)},
                             {a.source: ia, b.source: ib}, why))
         return out
+
+    @staticmethod
+    def _sum_of_parts(va: set[str], vb: set[str], a: Side, b: Side) -> bool:
+        """One side's figure is the sum of two the other side gives in the same sentence: "32
+        planes and helicopters" against "14 planes and 18 helicopters"."""
+        def num(v: str) -> float:
+            return float(v.split(" ")[0].replace(",", ""))
+
+        for mine, own, side, theirs in ((va, a, b, vb), (vb, b, a, va)):
+            given = {num(m.value) for _, m in own.of("number")}
+            for x in mine:
+                for sid in {s for s, m in side.of("number") if m.value in theirs}:
+                    # parts the side of ``x`` does not give itself: "1,700 dead" is no part of "5,100 hurt"
+                    parts = [num(m.value) for m in (mm for s, mm in side.of("number") if s == sid)
+                             if num(m.value) not in given]
+                    if any(abs(p + q - num(x)) < 1e-9 for i, p in enumerate(parts) for q in parts[i + 1:]):
+                        return True
+        return False
 
     @staticmethod
     def _close(va: set[str], vb: set[str], a: Side, b: Side) -> bool:

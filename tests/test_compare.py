@@ -318,3 +318,18 @@ def test_one_man_spelt_two_ways_is_no_other_man():
     a = 'Civil Protection Minister Giorgos Kefalas described the evacuations as a precaution and urged people to leave.'
     b = 'Civil Protection Minister George Kefalas described the evacuation orders as a precaution and urged people to go.'
     assert [d for d in compare(a, b) if d[0] == "name"] == []
+
+
+def test_a_figure_that_is_the_sum_of_the_other_sides_two():
+    a = "More than 600 firefighters, supported by 32 water-dropping planes and helicopters, were tackling the blaze."
+    b = "More than 600 firefighters, 14 water-dropping planes and 18 helicopters were tackling the blaze."
+    assert compare(a, b) == []
+    assert compare(a.replace("and helicopters", ""), b.replace(" and 18 helicopters", "")) == [
+        ("number", ("A2", "B2"), {"A": "32 (32 planes)", "B": "14 (14 planes)"})]
+
+
+def test_a_changed_figure_that_happens_to_be_a_sum_is_still_reported():
+    # 5,100 = 1,700 + 3,400, but the toll of 1,700 is in both: it is no part of the injured
+    a = "The death toll climbed to 1,700 on Sunday, with 3,400 people injured, the military government said."
+    b = "The death toll climbed to 1,700 on Sunday, with 5,100 people injured, the military government said."
+    assert [d[0] for d in compare(a, b)] == ["number"]

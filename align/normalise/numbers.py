@@ -81,6 +81,9 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if not unit:
             u = UNIT.match(text[e:])
             unit = singular(u.group("unit").lower()) if u else ""
+            if u and "-" in unit:  # "32 water-dropping planes": the noun after the compound adjective
+                noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():])
+                unit = singular(noun.group(1)) if noun else unit
             unit = american(unit) or unit  # "kilometres" and "kilometers", "storeys" and "stories"
             if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
                 unit = ""
