@@ -253,6 +253,9 @@ def _check_report(browser: Chromium, report, tmp_path: Path, name: str) -> None:
     _click(browser, '.bar button[data-mode="omission"]')
     n_excl = sum(c.verdict == "exclusive" for c in report.claims)
     assert browser.eval(PAGE_STATE)["shown"] == str(n_excl)
+    for mode in ("partial", "agreement"):  # each verdict has its own button
+        _click(browser, f'.bar button[data-mode="{mode}"]')
+        assert browser.eval(PAGE_STATE)["shown"] == str(sum(c.verdict == mode for c in report.claims))
     _click(browser, '.bar button[data-mode="all"]')
     last = report.articles[-1].id
     browser.eval(f"""(() => {{ const s = document.getElementById('source'); s.value = {json.dumps(last)};

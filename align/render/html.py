@@ -58,7 +58,7 @@ JS = """
     document.querySelectorAll('.claim').forEach(function(el){
       var v=el.getAttribute('data-verdict'), srcs=el.getAttribute('data-sources').split(' ');
       var okMode = mode==='all' || (mode==='discrepancy' && v==='discrepancy') || (mode==='omission' && v==='exclusive')
-                   || (mode==='agreement' && (v==='agreement'||v==='partial'));
+                   || (mode==='agreement' && v==='agreement') || (mode==='partial' && v==='partial');
       var okSrc = source==='all' || srcs.indexOf(source)>=0;
       el.classList.toggle('hidden', !(okMode && okSrc));
     });
@@ -174,8 +174,9 @@ def render_html(report: Report) -> str:
         H.append(f"<p class=\"notes\">Note: {escape(note)}</p>")
     H.append("</header><main>")
     H.append("<div class=\"bar\" role=\"toolbar\" aria-label=\"filter claims\"><button data-mode=\"all\">All</button>"
-             "<button data-mode=\"discrepancy\">Discrepancies</button><button data-mode=\"omission\">Omissions</button>"
-             "<button data-mode=\"agreement\">Agreements</button> <label>Source <select id=\"source\">"
+             "<button data-mode=\"discrepancy\">Disagree</button><button data-mode=\"partial\">Partly agree</button>"
+             "<button data-mode=\"agreement\">Agree</button><button data-mode=\"omission\">One source only</button>"
+             " <label>Source <select id=\"source\">"
              "<option value=\"all\">all</option>")
     for src in ids:
         H.append(f"<option value=\"{escape(src)}\">{escape(source_label(report, src))}</option>")
