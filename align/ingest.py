@@ -181,9 +181,14 @@ def from_html(html: str) -> tuple[str, dict]:
     parser.close()
     parser.flush()
     meta = {k: v for k, v in parser.meta.items() if v}
-    title = " ".join("".join(parser.h1).split()) or " ".join("".join(parser.title).split())
+    page_title = " ".join("".join(parser.title).split())
+    title = " ".join("".join(parser.h1).split()) or page_title
     if title:
         meta["title"] = title
+    # "Headline | The American Ledger": the page title names the outlet after the last bar or dash
+    outlet = re.search(r"\s[|–—]\s([^|–—]{2,60})$", page_title)
+    if outlet and "outlet" not in meta:
+        meta["outlet"] = outlet.group(1).strip()
     meta["captions"] = parser.captions
     return "\n\n".join(parser.lines), meta
 

@@ -138,3 +138,9 @@ def test_british_photograph_credit_ending_a_caption():
     art = parse_text(text, "A", "a.txt")
     assert art.credits == ("(Photograph: Jane Doe/PA)",)
     assert segment(art)[0].text == "Daniel Ashcombe arrives at Southwark Crown Court."
+
+
+def test_html_outlet_from_the_page_title():
+    art = read_article(FIX / "kyiv-visit" / "us-outlet.html", "B")
+    assert art.outlet == "The American Ledger"
+    assert art.title.startswith("Zelenskyy meets Biden at White House")
