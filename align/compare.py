@@ -124,14 +124,17 @@ def _surname(name: str) -> str:
     return fold_accents(name).split()[-1].lower() if name.split() else ""
 
 
-def _near_same_words(x: str, px: str, y: str, py: str, width: int = 4) -> bool:
+def _around(text: str, start: int, end: int, width: int = 4) -> set[str]:
+    """The ``width`` content words either side of ``text[start:end]``."""
+    before = [w for w in _words(text[:start]) if w not in STOPWORDS][-width:]
+    after = [w for w in _words(text[end:]) if w not in STOPWORDS][:width]
+    return set(before) | set(after)
+
+
+def _near_same_words(x: str, px: str, y: str, py: str) -> bool:
     """Do the words ``px`` (in ``x``) and ``py`` (in ``y``) stand amid two shared content words?"""
-    def around(text: str, word: str) -> set[str]:
-        i = text.find(word)
-        before = [w for w in _words(text[:i]) if w not in STOPWORDS][-width:]
-        after = [w for w in _words(text[i + len(word):]) if w not in STOPWORDS][:width]
-        return set(before) | set(after)
-    return len(around(x, px) & around(y, py)) >= 2
+    i, j = x.find(px), y.find(py)
+    return len(_around(x, i, i + len(px)) & _around(y, j, j + len(py))) >= 2
 
 
 AUXILIARY = frozenset("be been being have has had do does did is are was were will would could should can "
@@ -481,17 +484,11 @@ class Comparer:
                             {a.source: [sa.id], b.source: [sb.id]})
         return None
 
-    def _same_setting(self, sa: Sentence, kind: str, va: str, sb: Sentence, vb: str, width: int = 4) -> bool:
-        """Do the mentions stand amid the same words: ``width`` words either side of each share
+    def _same_setting(self, sa: Sentence, kind: str, va: str, sb: Sentence, vb: str) -> bool:
+        """Do the mentions stand amid the same words: the four words either side of each share
         two content words?"""
         def around(s: Sentence, value: str) -> set[str]:
-            out: set[str] = set()
-            for m in self.facts[s.id].of(kind):
-                if m.value == value:
-                    before = [w for w in _words(s.text[:m.start]) if w not in STOPWORDS][-width:]
-                    after = [w for w in _words(s.text[m.end:]) if w not in STOPWORDS][:width]
-                    out |= set(before) | set(after)
-            return out
+            return set().union(*(_around(s.text, m.start, m.end) for m in self.facts[s.id].of(kind) if m.value == value))
         return len(around(sa, va) & around(sb, vb)) >= 2
 
     def _unknown_places(self, s: Sentence) -> set[str]:
