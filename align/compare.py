@@ -124,17 +124,17 @@ def _surname(name: str) -> str:
     return fold_accents(name).split()[-1].lower() if name.split() else ""
 
 
-def _around(text: str, start: int, end: int, width: int = 4) -> set[str]:
+def _around(text: str, start: int, end: int, width: int = DEFAULT.context_words) -> set[str]:
     """The ``width`` content words either side of ``text[start:end]``."""
     before = [w for w in _words(text[:start]) if w not in STOPWORDS][-width:]
     after = [w for w in _words(text[end:]) if w not in STOPWORDS][:width]
     return set(before) | set(after)
 
 
-def _near_same_words(x: str, px: str, y: str, py: str) -> bool:
+def _near_same_words(x: str, px: str, y: str, py: str, shared: int = DEFAULT.context_shared) -> bool:
     """Do the words ``px`` (in ``x``) and ``py`` (in ``y``) stand amid two shared content words?"""
     i, j = x.find(px), y.find(py)
-    return len(_around(x, i, i + len(px)) & _around(y, j, j + len(py))) >= 2
+    return len(_around(x, i, i + len(px)) & _around(y, j, j + len(py))) >= shared
 
 
 AUXILIARY = frozenset("be been being have has had do does did is are was were will would could should can "
@@ -146,7 +146,7 @@ def _words(text: str) -> list[str]:
     return [stem(fold_accents(w).lower().replace("’", "'")).rstrip("e") for w in WORDS.findall(text)]
 
 
-def _negated_in_one(x: str, y: str, window: int = 5, shared: int = 2) -> bool:
+def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, shared: int = DEFAULT.negation_shared) -> bool:
     """Does one sentence negate a verb the other affirms, with the same words after it? "said it
     had not been warned by the Jucar river authority" against "said it had been warned by the Jucar
     river basin authority"; "did not raise the case of Jimmy Lai" against "had also raised the case
@@ -488,8 +488,9 @@ class Comparer:
         """Do the mentions stand amid the same words: the four words either side of each share
         two content words?"""
         def around(s: Sentence, value: str) -> set[str]:
-            return set().union(*(_around(s.text, m.start, m.end) for m in self.facts[s.id].of(kind) if m.value == value))
-        return len(around(sa, va) & around(sb, vb)) >= 2
+            return set().union(*(_around(s.text, m.start, m.end, self.settings.context_words)
+                                 for m in self.facts[s.id].of(kind) if m.value == value))
+        return len(around(sa, va) & around(sb, vb)) >= self.settings.context_shared
 
     def _unknown_places(self, s: Sentence) -> set[str]:
         """Capitalised words after "in", "at", "near" that no table knows and no other mention
@@ -517,7 +518,8 @@ class Comparer:
                     continue
                 xa = {p for p in self._unknown_places(sa) if fold_accents(p) not in self._article_text(b.source)}
                 xb = {p for p in self._unknown_places(sb) if fold_accents(p) not in self._article_text(a.source)}
-                if len(xa) == 1 and len(xb) == 1 and _near_same_words(sa.text, next(iter(xa)), sb.text, next(iter(xb))):
+                if len(xa) == 1 and len(xb) == 1 and _near_same_words(sa.text, next(iter(xa)), sb.text, next(iter(xb)),
+                                                                            self.settings.context_shared):
                     return ({a.source: xa.pop(), b.source: xb.pop()}, {a.source: [sa.id], b.source: [sb.id]})
         return None
 
@@ -689,7 +691,8 @@ class Comparer:
                 na = Counter(m.value for m in self.facts[sa.id].of("negation"))
                 nb = Counter(m.value for m in self.facts[sb.id].of("negation"))
                 if sum(na.values()) % 2 != sum(nb.values()) % 2 and (
-                        self._same_frame(sa, sb, "negation") or _negated_in_one(sa.text, sb.text)):
+                        self._same_frame(sa, sb, "negation") or _negated_in_one(
+                            sa.text, sb.text, self.settings.negation_window, self.settings.negation_shared)):
                     def show(c: Counter) -> str:
                         return ", ".join(sorted(c)) or "affirmative"
                     return [("negation", {a.source: show(na), b.source: show(nb)}, {a.source: [sa.id], b.source: [sb.id]},

@@ -91,6 +91,17 @@ class Settings:
     # Two sentences of a claim are compared one to one (who holds a role) when their cosine is this
     # high: they tell the same thing, not two halves of a 1:n claim.
     frame_cosine: float = 0.6
+    # In two such sentences, one person or place on each side is a substitution when the
+    # ``context_words`` content words either side of each share ``context_shared`` ("Salomé Pradas,
+    # the regional minister responsible for emergencies" / "Susana Camarero, the regional official
+    # in charge of emergencies": regional, emergencies).
+    context_words: int = 4
+    context_shared: int = 2
+    # A verb negated in one sentence and affirmed in the other: the ``negation_window`` content words
+    # after each must share ``negation_shared`` ("did not concede defeat, telling" / "conceded defeat
+    # early Wednesday, telling": defeat, telling; three missed that, two made no false one on the gold).
+    negation_window: int = 5
+    negation_shared: int = 2
 
 
 DEFAULT = Settings()
