@@ -383,12 +383,20 @@ class Comparer:
 
     def _titles(self, a: Side, b: Side):
         ra, rb = self._roles_by_person(a), self._roles_by_person(b)
+        # one holder spelt two ways ("Giorgos Kefalas", "George Kefalas") holds both sides' roles
+        as_a = {p: p for p in ra}
+        for person in sorted(set(rb) - set(ra)):
+            same = [p for p in ra if _surname(p) == _surname(person) and p not in rb and as_a.get(p) == p]
+            if len(same) == 1:
+                ra[person] = ra.pop(same[0])
+                as_a[person] = same[0]
         out = []
         for person in sorted(set(ra) & set(rb)):
             if self._offices(ra[person]).isdisjoint(self._offices(rb[person])):
-                out.append(("title", {a.source: f"{person}: " + ", ".join(sorted(ra[person])),
+                pa = as_a.get(person, person)
+                out.append(("title", {a.source: f"{pa}: " + ", ".join(sorted(ra[person])),
                                       b.source: f"{person}: " + ", ".join(sorted(rb[person]))},
-                            {a.source: self._role_sids(a, person), b.source: self._role_sids(b, person)},
+                            {a.source: self._role_sids(a, pa), b.source: self._role_sids(b, person)},
                             f"{person} is given different roles"))
         if not out:  # the same holder, or none named, with another title in otherwise equal words
             swap = self._diff_swap(a, b, "role")

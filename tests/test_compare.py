@@ -333,3 +333,16 @@ def test_a_changed_figure_that_happens_to_be_a_sum_is_still_reported():
     a = "The death toll climbed to 1,700 on Sunday, with 3,400 people injured, the military government said."
     b = "The death toll climbed to 1,700 on Sunday, with 5,100 people injured, the military government said."
     assert [d[0] for d in compare(a, b)] == ["number"]
+
+
+def test_one_holder_spelt_two_ways_given_two_titles():
+    a = "Civil Protection Minister Giorgos Kefalas described the evacuations as a precaution and urged people to leave."
+    b = "Deputy Civil Protection Minister George Kefalas described the evacuation orders as a precaution and urged people to go."
+    assert compare(a, b) == [("title", ("A2", "B2"), {"A": "Giorgos Kefalas: civil protection minister",
+                                                      "B": "George Kefalas: deputy civil protection minister"})]
+
+
+def test_a_role_after_the_holders_party():
+    a = "Kim Moon-soo of the conservative People Power Party, a former labor minister under Yoon, received 41.15 percent."
+    b = "Kim Moon-soo, a former interior minister who stood for the conservative People Power party, received 41.15 percent."
+    assert compare(a, b) == [("title", ("A2", "B2"), {"A": "Kim Moon-soo: labor minister", "B": "Kim Moon-soo: interior minister"})]

@@ -27,7 +27,7 @@ OF_PHRASE = re.compile(r"\bof\s+(?:[\w’'-]+\s+){0,3}$")
 SPEAKER_WINDOW = 60  # characters between a speech verb and the name of its speaker
 OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
 # "Austin, the defense chief", "Karen Whitlock, 51, Lumora's former finance director"
-APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?(?:[\w’'-]+['’]s\s+)?"
+APPOSITIVE = re.compile(r"^(?:\s+of\s+the\s+(?:[\w-]+\s+){0,4}[Pp]arty)?,\s+(?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?(?:[\w’'-]+['’]s\s+)?"
                         r"(?:(?:former|then|acting|interim|new)\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
 
 
