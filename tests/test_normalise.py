@@ -154,6 +154,7 @@ def test_figures_in_other_units(x, y, same):
 
 
 @pytest.mark.parametrize("text", ["Kim Moon-soo of the People Power Party received 41 percent.",
+                                  "Officials told residents of Varnavas, Kapandriti, Grammatiko and Agios Stefanos to leave.",
                                   "Kim Moon-soo of the New Reform party received 41 percent.",
                                   "He flew from Heathrow Airport to Dubai.", "The Serious Fraud Office charged him."])
 def test_an_organisation_or_a_place_is_no_person(text):

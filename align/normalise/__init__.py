@@ -24,6 +24,10 @@ from .text import WORD, american, plain
 __all__ = ["Normaliser", "DateContext"]
 
 OF_PHRASE = re.compile(r"\bof\s+(?:[\w’'-]+\s+){0,3}$")
+# the words before a name that make it a place: "in", "near", "residents of", "villages of", and
+# the rest of a list they open ("residents of Varnavas, Kapandriti, Grammatiko and |Agios Stefanos")
+PLACE_LIST = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:residents|villages|towns|areas|districts|suburbs)\s+of)"
+                        r"\s+(?:[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s+)*(?:[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,?\s+and\s+)?$")
 SPEAKER_WINDOW = 60  # characters between a speech verb and the name of its speaker
 OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
 # "Austin, the defense chief", "Karen Whitlock, 51, Lumora's former finance director"
@@ -65,6 +69,8 @@ class Normaliser:
         surfaces: dict[str, Counter[str]] = {}
         for text in texts:
             for s, e, cand in name_candidates(text, self._masks(text)):
+                if PLACE_LIST.search(text[max(0, s - 120):s]):
+                    continue  # "residents of Varnavas, Kapandriti and Agios Stefanos": places
                 if len(cand.split()) < 2:
                     continue
                 k = name_key(cand)
