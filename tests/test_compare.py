@@ -346,3 +346,11 @@ def test_a_role_after_the_holders_party():
     a = "Kim Moon-soo of the conservative People Power Party, a former labor minister under Yoon, received 41.15 percent."
     b = "Kim Moon-soo, a former interior minister who stood for the conservative People Power party, received 41.15 percent."
     assert compare(a, b) == [("title", ("A2", "B2"), {"A": "Kim Moon-soo: labor minister", "B": "Kim Moon-soo: interior minister"})]
+
+
+def test_the_speaker_before_said_when_the_clause_after_has_its_own_subject():
+    a = ('Technology Secretary Fiona Hale said she had asked Nimbus Cloud for an explanation, warning that the outage '
+         'showed "how much of our economy now rests on a handful of providers."')
+    b = ('Fiona Hale, the Technology Secretary, said she had asked Nimbus Cloud for "an urgent explanation" and warned '
+         'that the outage showed "how much of our economy now rests on a handful of providers".')
+    assert [d for d in compare(a, b) if d[0] == "attribution"] == []

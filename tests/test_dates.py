@@ -39,6 +39,12 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("The ban stays in force until July.", [("until July", "2021-07")]),
     ("About 10,000 hectares had burned by Monday evening.", [("Monday evening", "2021-03-15")]),  # past perfect
     ("In July 2018, a fire killed 104 people.", [("In July 2018", "2018-07")]),
+    ("Inflation was the highest since January last year.", [("since January last year", "2020-01")]),
+    ("The last outage, in March last year, lasted four hours.", [("in March last year", "2020-03")]),
+    ("He expects one more cut this year, probably in November.", [("this year", "2021"), ("in November", "2021-11")]),
+    ("It asked the banks to report by 31 October on the harm.", [("31 October", "2021-10-31")]),  # a deadline
+    ("The economy slowed in the second quarter.", [("in the second quarter", "2020-04-01/2020-06-30")]),
+    ("The economy grew in the first quarter.", [("in the first quarter", "2021-01-01/2021-03-31")]),
     # dateparser's search_dates finds dates in all of these; none is a date
     ("for more than 60 years.", []),
     ("The talks may resume soon.", []),

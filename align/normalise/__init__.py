@@ -262,7 +262,10 @@ class Normaliser:
                 # "Tammy Bruce congratulated Mr Lee and said ...": Lee is the object
                 return before[-2].value
             if before and (not after or vs - before[-1].end <= after[0].start - ve
-                           or re.fullmatch(r"[\s,]*", text[before[-1].end:vs])):
+                           or re.fullmatch(r"[\s,]*", text[before[-1].end:vs])
+                           # "Hale, the Technology Secretary, said she had asked Nimbus": the
+                           # clause after the verb has its own subject, the speaker is before
+                           or re.match(r"\s+(?:that\s+)?(?:he|she|they|it|we|I)\b", text[ve:])):
                 # "The judge, Mr Justice Pellham, said Ashcombe had ...": the one right before speaks
                 return before[-1].value
             if after:

@@ -42,7 +42,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[-–—]\s*\d)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("my", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|of|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
-    ("month", re.compile(rf"\b(?P<rel>in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late)\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)")),
+    ("month", re.compile(rf"\b(?P<rel>in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late)\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)"
+                         r"(?:,?\s+(?P<year_rel>last|next|this) year\b)?")),
+    ("quarter", re.compile(rf"\b(?:in|during|for)\s+the\s+(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?\b")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
                             r"last month|next month|this month|last year|next year|this year|"
@@ -171,6 +173,11 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         if ctx.published is None:
             return None, "month without a publication date"
         month, rel, base = _month(m.group("m")), m.group("rel").lower(), ctx.published
+        year_rel = (m.group("year_rel") or "").lower()
+        if year_rel or re.search(r"\bthis year\b", text, re.I):
+            # "since January last year", "probably in November" in a sentence about "this year"
+            year = base.year + {"last": -1, "next": 1}.get(year_rel, 0)
+            return f"{year:04d}-{month:02d}", f"month, {year_rel or 'this'} year"
         if rel in ("next", "last"):
             ahead = rel == "next"
         elif rel in ("until", "by"):  # a deadline lies ahead
@@ -190,6 +197,17 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         if rel == "last" and month == base.month:
             year -= 1
         return f"{year:04d}-{month:02d}", "month, " + ("future" if ahead else "past") + " tense"
+    if kind == "quarter":
+        q = ["first", "second", "third", "fourth"].index(m.group("q").lower())
+        if m.group("y"):
+            year, how = int(m.group("y")), "absolute"
+        elif ctx.published is None:
+            return None, "quarter without a publication date"
+        else:  # the quarter of the publication year, or of the year before if it has not begun
+            year = ctx.published.year - (3 * q + 1 > ctx.published.month and not _future(text, m.start()))
+            how = "quarter"
+        end = date(year, 3 * q + 3, 1) + timedelta(days=31)
+        return _interval(date(year, 3 * q + 1, 1), end.replace(day=1) - timedelta(days=1)), how
     if kind == "weekday":
         if ctx.published is None:
             return None, "weekday without a publication date"
@@ -230,7 +248,8 @@ def _nearer_year(d: date, m: re.Match, text: str, published: date, how: str) -> 
     after = text[m.end():m.end() + 12].lower()
     shift = -1 if after.lstrip(" ,").startswith("last year") else 1 if after.lstrip(" ,").startswith("next year") else 0
     if not shift:
-        future = _future(text, m.start())
+        # "report by 31 October", "due Aug. 14": a deadline lies ahead whatever the verb's tense
+        future = _future(text, m.start()) or bool(re.search(r"\b(?:by|until|before|due)\s+$", text[:m.start()]))
         if d > published + timedelta(days=7) and not future:
             shift = -1
         elif d < published - timedelta(days=7) and future:
