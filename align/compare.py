@@ -119,9 +119,16 @@ def _value_key(shown: str) -> str:
 LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)"
                       r"|\b([A-Z][a-zà-ÿ]+) (?:[Aa]irport|[Ss]tation)\b")  # "at London's Heathrow Airport"
 
-def _surname(name: str) -> str:
-    """The last word of a name: "Giorgos Kefalas" and "George Kefalas" are one man spelt two ways."""
-    return fold_accents(name).split()[-1].lower() if name.split() else ""
+def _one_person(x: str, y: str, first_fuzz: int = DEFAULT.first_name_fuzz) -> bool:
+    """One person spelt two ways: the same surname, and first names alike ("Giorgos" / "George",
+    "Vladimir" / "Volodymyr") or one an initial of the other. "Laura" / "Claire Benning" are two."""
+    wx, wy = fold_accents(x).lower().split(), fold_accents(y).lower().split()
+    if not wx or not wy or wx[-1] != wy[-1]:
+        return False
+    if len(wx) == 1 or len(wy) == 1:
+        return True
+    fx, fy = wx[0].rstrip("."), wy[0].rstrip(".")
+    return fx[0] == fy[0] and (len(fx) == 1 or len(fy) == 1) or fuzz.ratio(fx, fy) >= first_fuzz
 
 
 def _around(text: str, start: int, end: int, width: int = DEFAULT.context_words) -> set[str]:
@@ -386,7 +393,7 @@ class Comparer:
         # one holder spelt two ways ("Giorgos Kefalas", "George Kefalas") holds both sides' roles
         as_a = {p: p for p in ra}
         for person in sorted(set(rb) - set(ra)):
-            same = [p for p in ra if _surname(p) == _surname(person) and p not in rb and as_a.get(p) == p]
+            same = [p for p in ra if _one_person(p, person, self.settings.first_name_fuzz) and p not in rb and as_a.get(p) == p]
             if len(same) == 1:
                 ra[person] = ra.pop(same[0])
                 as_a[person] = same[0]
@@ -413,7 +420,7 @@ class Comparer:
         def person(shown: str) -> str:
             return _value_parts(shown.split(": ", 1)[-1])[0]
         return [d for d in self._other_people(a, b)
-                if _surname(person(d[1][a.source])) != _surname(person(d[1][b.source]))]
+                if not _one_person(person(d[1][a.source]), person(d[1][b.source]), self.settings.first_name_fuzz)]
 
     def _other_people(self, a: Side, b: Side):
         # one person for another in otherwise equal words: the surest sign, and it says where
@@ -463,7 +470,7 @@ class Comparer:
                 in_b = {m.value for s in self._role_sids(b, pb) for m in self.facts[s].of("person")}
                 if pb in in_a and pa in in_b:
                     continue  # both people in both sentences: the roles swapped, reported as title
-                if _surname(pa) == _surname(pb):
+                if _one_person(pa, pb, self.settings.first_name_fuzz):
                     continue  # one holder spelt two ways: "Giorgos Kefalas", "George Kefalas"
                 out.append(("name", {a.source: f"{role}: {pa}", b.source: f"{role}: {pb}"},
                             {a.source: self._role_sids(a, pa), b.source: self._role_sids(b, pb)},
@@ -487,7 +494,7 @@ class Comparer:
                 xa, xb = va - self._article_values(b.source), vb - self._article_values(a.source)
                 if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine \
                         and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))) \
-                        and not (kind == "person" and _surname(next(iter(xa))) == _surname(next(iter(xb)))):
+                        and not (kind == "person" and _one_person(next(iter(xa)), next(iter(xb)), self.settings.first_name_fuzz)):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
         return None
@@ -683,12 +690,21 @@ class Comparer:
                 if self.pair_score(sa.id, sb.id)[1] < self.settings.frame_cosine:
                     continue
                 qa_all, qb_all = self.facts[sa.id].of("quote"), self.facts[sb.id].of("quote")
-                if len(qa_all) != 1 or len(qb_all) != 1:
+                if not qa_all or not qb_all:
                     continue
-                qa, qb = qa_all[0], qb_all[0]
-                if qa.detail and qa.detail == qb.detail and fuzz.token_set_ratio(qa.value, qb.value) < self.settings.quote_diff:
+                # no quote of one sentence is like any of the other's (the same words, or a part of
+                # them: "for as long as it takes" / "as long as it takes"); shown: the longest of each
+                qa, qb = max(qa_all, key=lambda q: len(q.value)), max(qb_all, key=lambda q: len(q.value))
+                if qa.detail and qa.detail == qb.detail \
+                        and not any(self._alike(x.value, y.value) for x in qa_all for y in qb_all):
                     return [_misquote(a.source, sa.id, qa, b.source, sb.id, qb)]
         return []
+
+    def _alike(self, x: str, y: str) -> bool:
+        """Two quotes with the same words, or one a part of the other."""
+        short, long_ = sorted((x, y), key=len)
+        return f" {short} " in f" {long_} " or fuzz.ratio(x, y) >= self.settings.quote_diff \
+            or fuzz.partial_ratio(short, long_) >= self.settings.quote_fuzz
 
     def _negation(self, a: Side, b: Side):
         for sa in a.sentences:

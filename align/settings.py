@@ -95,6 +95,9 @@ class Settings:
     # ``context_words`` content words either side of each share ``context_shared`` ("Salomé Pradas,
     # the regional minister responsible for emergencies" / "Susana Camarero, the regional official
     # in charge of emergencies": regional, emergencies).
+    # Two names with one surname are one person spelt two ways when their first names have a
+    # rapidfuzz ratio this high: Giorgos/George 62, Vladimir/Volodymyr 59, but Laura/Claire 55.
+    first_name_fuzz: int = 58
     context_words: int = 4
     context_shared: int = 2
     # A verb negated in one sentence and affirmed in the other: the ``negation_window`` content words

@@ -354,3 +354,19 @@ def test_the_speaker_before_said_when_the_clause_after_has_its_own_subject():
     b = ('Fiona Hale, the Technology Secretary, said she had asked Nimbus Cloud for "an urgent explanation" and warned '
          'that the outage showed "how much of our economy now rests on a handful of providers".')
     assert [d for d in compare(a, b) if d[0] == "attribution"] == []
+
+
+def test_two_people_with_one_surname_are_two_people():
+    a = "Nimbus spokeswoman Laura Benning said there was no evidence that the outage was the result of a cyberattack."
+    b = "A Nimbus spokeswoman, Claire Benning, said there was no evidence that the outage was the result of a cyberattack."
+    assert [d[0] for d in compare(a, b)] == ["name"]
+
+
+def test_a_quote_beside_a_short_one_is_compared_and_a_part_is_no_misquote():
+    a = 'Speaking at a press conference, Andrew Bailey said: "Interest rates are still on a downward path, but any future cuts will need to be made gradually."'
+    b = ('"Interest rates remain on a downward path, but they could go up again if inflation proves persistent," '
+         'Bank of England Governor Andrew Bailey told reporters, adding that the decision had been "finely balanced."')
+    assert [d[0] for d in compare(a, b)] == ["quote"]
+    a = 'In the Oval Office, Joe Biden told his guest it was an honour and pledged support "for as long as it takes".'
+    b = '"It\'s an honor to be by your side," Joe Biden told his guest in the Oval Office, pledging support "as long as it takes."'
+    assert [d for d in compare(a, b) if d[0] == "quote"] == []

@@ -249,8 +249,10 @@ class Normaliser:
         for r in roles:
             plain_text = plain_text[:r.start] + "T" * (r.end - r.start) + plain_text[r.end:]
         # people outside the quotes, and not inside an "of ..." phrase ("the sister of leader Kim")
+        # ... unless a title stands right before the name: "Bank of England Governor Andrew Bailey"
         candidates = [p for p in people if not any(s <= p.start < e for s, e in inside)
-                      and not OF_PHRASE.search(plain_text[max(0, p.start - 40):p.start])]
+                      and (not OF_PHRASE.search(plain_text[max(0, p.start - 40):p.start])
+                           or plain_text[max(0, p.start - 2):p.start] == "T ")]
         for vs, ve in verbs:
             before = [p for p in candidates if p.end <= vs and vs - p.end <= SPEAKER_WINDOW]
             after = [p for p in candidates if p.start >= ve and p.start - ve <= SPEAKER_WINDOW]
