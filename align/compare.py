@@ -17,15 +17,14 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from . import tables
-from .normalise.numbers import _count_noun_words as _count_nouns, _money_codes, base_unit, quantity, same_quantity, singular
 from .normalise.entities import _not_name
+from .normalise.numbers import base_unit, count_noun_words, money_codes, quantity, same_quantity
 from .normalise.text import STOPWORDS, fold_accents, plain, stem
 from .settings import DEFAULT, Settings
 from .types import Claim, Discrepancy, Facts, Mention, Sentence, sid_order
 
 START_CUE = re.compile(r"\b(opening day|first day|began|begins|begun|started|starts|kicked off|set off|opened)\b", re.I)
 PARTIAL_KINDS = ("person", "place", "number", "date")
-MONEY = ("usd", "gbp", "eur")
 WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -180,7 +179,7 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
 
 def _figures_why(unit: str, written: list[str]) -> str:
     """ "different death tolls", "different numbers of agreements", "different sums in USD"."""
-    if unit.lower() in MONEY or unit.lower() in _money_codes():
+    if unit.lower() in money_codes():
         return f"different sums in {unit.upper()}"
     if unit == "%":
         return "different percentages"
@@ -188,7 +187,7 @@ def _figures_why(unit: str, written: list[str]) -> str:
         return "different counts of people"
     if len(written) > 1:
         return f"different figures (in {' and '.join(_plural(w) for w in written)})"
-    if unit in _count_nouns():
+    if unit in count_noun_words():
         return f"different {unit} figures"
     return f"different numbers of {_plural(unit)}" if unit else "different figures"
 
@@ -201,7 +200,7 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-def _names(sources: list[str]) -> str:
+def _listed(sources: list[str]) -> str:
     return sources[0] if len(sources) == 1 else ", ".join(sources[:-1]) + " and " + sources[-1]
 
 
@@ -393,7 +392,7 @@ class Comparer:
         # one holder spelt two ways ("Giorgos Kefalas", "George Kefalas") holds both sides' roles
         as_a = {p: p for p in ra}
         for person in sorted(set(rb) - set(ra)):
-            same = [p for p in ra if _one_person(p, person, self.settings.first_name_fuzz) and p not in rb and as_a.get(p) == p]
+            same = [p for p in ra if self._spelt_twice("person", p, person) and p not in rb and as_a.get(p) == p]
             if len(same) == 1:
                 ra[person] = ra.pop(same[0])
                 as_a[person] = same[0]
@@ -417,12 +416,6 @@ class Comparer:
 
     def _names(self, a: Side, b: Side):
         """One person for another; never one person spelt two ways ("Giorgos" / "George Kefalas")."""
-        def person(shown: str) -> str:
-            return _value_parts(shown.split(": ", 1)[-1])[0]
-        return [d for d in self._other_people(a, b)
-                if not _one_person(person(d[1][a.source]), person(d[1][b.source]), self.settings.first_name_fuzz)]
-
-    def _other_people(self, a: Side, b: Side):
         # one person for another in otherwise equal words: the surest sign, and it says where
         swap = self._diff_swap(a, b, "person")
         if swap:
@@ -470,8 +463,8 @@ class Comparer:
                 in_b = {m.value for s in self._role_sids(b, pb) for m in self.facts[s].of("person")}
                 if pb in in_a and pa in in_b:
                     continue  # both people in both sentences: the roles swapped, reported as title
-                if _one_person(pa, pb, self.settings.first_name_fuzz):
-                    continue  # one holder spelt two ways: "Giorgos Kefalas", "George Kefalas"
+                if self._spelt_twice("person", pa, pb):
+                    continue
                 out.append(("name", {a.source: f"{role}: {pa}", b.source: f"{role}: {pb}"},
                             {a.source: self._role_sids(a, pa), b.source: self._role_sids(b, pb)},
                             f"the {role} is named differently"))
@@ -485,7 +478,8 @@ class Comparer:
             for sb in b.sentences:
                 va, vb = self.facts[sa.id].values(kind), self.facts[sb.id].values(kind)
                 xa, xb = va - all_b, vb - all_a
-                if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind):
+                if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind) \
+                        and not self._spelt_twice(kind, next(iter(xa)), next(iter(xb))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
                 # two sentences that tell the same thing, each naming one its whole article never
@@ -494,10 +488,14 @@ class Comparer:
                 xa, xb = va - self._article_values(b.source), vb - self._article_values(a.source)
                 if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine \
                         and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))) \
-                        and not (kind == "person" and _one_person(next(iter(xa)), next(iter(xb)), self.settings.first_name_fuzz)):
+                        and not self._spelt_twice(kind, next(iter(xa)), next(iter(xb))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
         return None
+
+    def _spelt_twice(self, kind: str, x: str, y: str) -> bool:
+        """Two people's names that are one person spelt two ways ("Giorgos" / "George Kefalas")."""
+        return kind == "person" and _one_person(x, y, self.settings.first_name_fuzz)
 
     def _same_setting(self, sa: Sentence, kind: str, va: str, sb: Sentence, vb: str) -> bool:
         """Do the mentions stand amid the same words: the four words either side of each share
@@ -550,6 +548,8 @@ class Comparer:
                         continue  # a title change keeps its holder; another holder is a name change
                     if kind == "role" and not self._offices({ma.value}).isdisjoint(self._offices({mb.value})):
                         continue  # one office under two names
+                    if self._spelt_twice(kind, _value_parts(show_a)[0], _value_parts(show_b)[0]):
+                        continue
                     return ({a.source: show_a, b.source: show_b}, {a.source: [sa.id], b.source: [sb.id]})
         return None
 
@@ -751,7 +751,7 @@ class Comparer:
                 odd = {s for s, k in keys.items() if k != top[0][0]}
                 differing |= odd
                 agree = [s for s in sorted(keys) if s not in odd]
-                why += (f": {_names(agree)} say {top[0][0]}; "
+                why += (f": {_listed(agree)} say {top[0][0]}; "
                         + "; ".join(f"{s} says {keys[s]}" for s in sorted(odd)))
             else:
                 differing |= set(values)
@@ -761,10 +761,7 @@ class Comparer:
         in_dispute: dict[str, set[str]] = {}
         for d in discrepancies:
             for src, v in d.values.items():
-                parts = _value_parts(v)
-                # "6 agreements" as shown is the value "6 agreement"
-                in_dispute.setdefault(src, set()).update(parts + [" ".join(p.split()[:-1] + [singular(p.split()[-1])])
-                                                                  for p in parts if len(p.split()) > 1])
+                in_dispute.setdefault(src, set()).update(_value_parts(v))
                 if d.kind == "attribution":  # "Wang Yi: “partners, not rivals”", "Wang Yi, Han Zheng"
                     in_dispute[src].update(v.split(": “")[0].split(", "))
         only_in = {}
@@ -780,7 +777,7 @@ class Comparer:
                         if not (k == "date" and any(_overlap(v, w) for w in others if re.match(r"\d{4}", w)))
                         and not (k == "number" and (v.split(" ")[0] in figures
                                                     or any(same_quantity(v, w) for w in others)))
-                        and v not in in_dispute.get(s, ())}
+                        and not {v, _figure(v) if k == "number" else v} & in_dispute.get(s, set())}
                 if mine:
                     only_in[s] = tuple(sorted(mine))
         if len(present) == 1:

@@ -13,6 +13,7 @@ from .text import american
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
          "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12, "dozens": 24}
+CURRENCY_SIGNS = {"$": "usd", "£": "gbp", "€": "eur"}
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3}
 NUMBER = re.compile(
     r"(?<![\w.+/-])(?P<cur>[$£€])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
@@ -71,7 +72,7 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             value *= SCALE[scale]
         unit = "%" if m.group("pct") else ""
         if m.group("cur"):
-            unit = {"$": "usd", "£": "gbp", "€": "eur"}[m.group("cur")]
+            unit = CURRENCY_SIGNS[m.group("cur")]
         joined = m.group("joined") or m.group("short")
         if m.group("joined") and m.group("joined").lower() in _table()["joined"]["not_counts"]:
             continue  # "two-way trade"
@@ -213,17 +214,17 @@ def singular(word: str) -> str:
 
 def format_value(value: float, unit: str) -> str:
     v = int(value) if value == int(value) else value
-    money = set(_table()["currency_words"].values()) | {"usd", "gbp", "eur"}
-    return f"{v:,} {unit}".strip() if unit not in money else f"{v:,} {unit.upper()}"
+    return f"{v:,} {unit}".strip() if unit not in money_codes() else f"{v:,} {unit.upper()}"
 
 
 @lru_cache(maxsize=1)
-def _count_noun_words() -> frozenset[str]:
+def count_noun_words() -> frozenset[str]:
     """The count nouns of numbers.toml ("toll", "magnitude"), singular: they name a figure."""
     data = _table()["count_nouns"]
     return frozenset(singular(n.split()[-1].lower()) for n in list(data["before"]) + list(data["lead"]))
 
 
 @lru_cache(maxsize=1)
-def _money_codes() -> frozenset[str]:
-    return frozenset(_table()["currency_words"].values())
+def money_codes() -> frozenset[str]:
+    """Currency codes a figure may carry: from "$", "£", "€" and from money written as words."""
+    return frozenset(_table()["currency_words"].values()) | frozenset(CURRENCY_SIGNS.values())
