@@ -39,6 +39,7 @@ class Evidence:
     score: np.ndarray
     cross: np.ndarray  # True where the two sentences come from different sources
     rare: np.ndarray  # True where two sentences share a fact that each one's article states only there
+    quoted: np.ndarray  # True where two sentences of different sources quote the same words
     contained: np.ndarray  # True where one sentence's content words lie (almost) all in the other's
     restates: np.ndarray  # [i, j] True where i says again, in fewer words, what j of its own source says
 
@@ -82,7 +83,26 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
     share = _inside(word_rows, settings)
     part = share >= settings.contained_share
     return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared(bags, src),
-                    (part | part.T) & cross, (share >= settings.restated_share) & ~cross)
+                    _same_quote(facts, src, settings), (part | part.T) & cross,
+                    (share >= settings.restated_share) & ~cross)
+
+
+def _same_quote(facts: list[Facts], src: np.ndarray, settings: Settings) -> np.ndarray:
+    """Pairs of sentences (different sources) quoting the same words, at least ``quote_min_words``
+    of them, one quote holding the other ("greed dressed up as innovation" / "This was greed
+    dressed up as innovation"): two reports of one statement, whoever they credit it to."""
+    from rapidfuzz import fuzz
+
+    quotes = [[m.value for m in f.mentions if m.kind == "quote" and len(m.value.split()) >= settings.quote_min_words]
+              for f in facts]
+    out = np.zeros((len(facts), len(facts)), dtype=bool)
+    having = [i for i, q in enumerate(quotes) if q]
+    for x, i in enumerate(having):
+        for j in having[x + 1:]:
+            if src[i] != src[j] and any(fuzz.partial_ratio(*sorted((p, q), key=len)) >= settings.quote_fuzz
+                                        for p in quotes[i] for q in quotes[j]):
+                out[i, j] = out[j, i] = True
+    return out
 
 
 def _inside(x: np.ndarray, settings: Settings) -> np.ndarray:
@@ -140,7 +160,7 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
             near = np.abs(pos[ia][:, None] - pos[ib][None, :]) <= settings.position_window
             one_sided = (row_best | col_best) & near & (sub >= settings.one_sided_floor)
             # a fact both articles state once, in these two sentences, is evidence of its own
-            rare = ev.rare[np.ix_(ia, ib)] & (sub >= settings.rare_fact_floor) \
+            rare = (ev.rare[np.ix_(ia, ib)] | ev.quoted[np.ix_(ia, ib)]) & (sub >= settings.rare_fact_floor) \
                 & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
             # half of a sentence the other source split in two: its words lie in the whole
             part = ev.contained[np.ix_(ia, ib)] & (row_best | col_best) & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
@@ -156,7 +176,7 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
                 i, j = int(ia[r]), int(ib[c])
                 out.append(Link(sentences[i].id, sentences[j].id, round(float(score[i, j]), 4),
                                 round(float(cos[i, j]), 4), round(float(ev.lexical[i, j]), 4),
-                                round(float(ev.shared[i, j]), 4), rare=bool(ev.rare[i, j]),
+                                round(float(ev.shared[i, j]), 4), rare=bool(ev.rare[i, j] or ev.quoted[i, j]),
                                 placed=bool(gap[r, c])))
     return out
 

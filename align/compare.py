@@ -219,6 +219,7 @@ class Comparer:
         self._diff_cache: dict[tuple[str, str, str], tuple | None] = {}
         self._values_cache: dict[tuple[str, str], tuple[str, ...]] = {}
         self._by_source: dict[str, set[str]] = {}
+        self._quotes_of: dict[str, list[str]] = {}
         self._proper_words: frozenset[str] | None = None
         self._texts: dict[str, str] = {}
 
@@ -683,22 +684,31 @@ class Comparer:
                 short, long_ = sorted((qa.value, qb.value), key=len)
                 if qa.detail == qb.detail and f" {short} " not in f" {long_} ":
                     return [_misquote(a.source, sa.id, qa, b.source, sb.id, qb)]
-        # two sentences telling the same thing, each quoting the same speaker once, in other words:
+        # two sentences telling the same thing, each quoting the same speaker, in other words:
         # "must stop" against "a matter of deep concern"
         for sa in a.sentences:
             for sb in b.sentences:
-                if self.pair_score(sa.id, sb.id)[1] < self.settings.frame_cosine:
+                if self.pair_score(sa.id, sb.id)[1] < self.settings.quote_cosine:
                     continue
                 qa_all, qb_all = self.facts[sa.id].of("quote"), self.facts[sb.id].of("quote")
                 if not qa_all or not qb_all:
                     continue
-                # no quote of one sentence is like any of the other's (the same words, or a part of
-                # them: "for as long as it takes" / "as long as it takes"); shown: the longest of each
+                # no quote of one sentence is like any the other article gives (the same words, or
+                # a part of them: "for as long as it takes" / "as long as it takes"): not two
+                # quotes of one speech that each article gives in another order; shown: the longest
                 qa, qb = max(qa_all, key=lambda q: len(q.value)), max(qb_all, key=lambda q: len(q.value))
                 if qa.detail and qa.detail == qb.detail \
-                        and not any(self._alike(x.value, y.value) for x in qa_all for y in qb_all):
+                        and not any(self._alike(x.value, y) for x in qa_all for y in self._article_quotes(b.source)) \
+                        and not any(self._alike(x, y.value) for x in self._article_quotes(a.source) for y in qb_all):
                     return [_misquote(a.source, sa.id, qa, b.source, sb.id, qb)]
         return []
+
+    def _article_quotes(self, source: str) -> list[str]:
+        """The quoted words one source gives anywhere in its article."""
+        if source not in self._quotes_of:
+            self._quotes_of[source] = [m.value for sid, f in self.facts.items() if self.sentences[sid].source == source
+                                       for m in f.mentions if m.kind == "quote"]
+        return self._quotes_of[source]
 
     def _alike(self, x: str, y: str) -> bool:
         """Two quotes with the same words, or one a part of the other."""

@@ -140,9 +140,10 @@ def analyse(articles: list[Article], options: Options, extra: dict | None = None
     for a in articles:
         ctx = date_context(a, articles)
         recent: list[str] = []
+        previous = None
         for s in sentences:
             if s.source == a.id:
-                facts[s.id] = norm.facts(s, ctx, recent)
+                facts[s.id] = previous = norm.facts(s, ctx, recent, previous)
     return sentences, facts
 
 

@@ -370,3 +370,21 @@ def test_a_quote_beside_a_short_one_is_compared_and_a_part_is_no_misquote():
     a = 'In the Oval Office, Joe Biden told his guest it was an honour and pledged support "for as long as it takes".'
     b = '"It\'s an honor to be by your side," Joe Biden told his guest in the Oval Office, pledging support "as long as it takes."'
     assert [d for d in compare(a, b) if d[0] == "quote"] == []
+
+
+def test_the_same_words_credited_to_another_speaker_in_the_sentence_after():
+    a = ('Passing sentence, Judge Richard Pellham told Daniel Ashcombe he had lied to ordinary people. '
+         'He called the scheme "greed dressed up as innovation", adding that its marketing was designed to reassure.')
+    b = ('Passing sentence, Judge Richard Pellham told Daniel Ashcombe he had lied to ordinary people. '
+         'Helen Marsh called the scheme "greed dressed up as innovation", adding that its marketing was designed to reassure.')
+    assert compare(a, b) == [("attribution", ("A3", "B3"), {"A": "Richard Pellham: “greed dressed up as innovation”",
+                                                            "B": "Helen Marsh: “greed dressed up as innovation”"})]
+
+
+def test_one_speaker_quoted_in_unlike_words_given_nowhere_in_the_other_article():
+    a = 'Kyriakos Mitsotakis said in a televised address on Monday: "The coming days will be difficult, but we will get through this."'
+    b = '"The worst is behind us, but we must remain vigilant," Kyriakos Mitsotakis said in a televised address on Monday.'
+    assert [d[0] for d in compare(a, b)] == ["quote"]
+    # the other article gives the same words in another sentence: two quotes of one speech
+    again = ' He added: "The coming days will be difficult, but we will get through this."'
+    assert compare(a, b + again) == []

@@ -159,3 +159,28 @@ def test_figures_in_other_units(x, y, same):
                                   "He flew from Heathrow Airport to Dubai.", "The Serious Fraud Office charged him."])
 def test_an_organisation_or_a_place_is_no_person(text):
     assert [v for _, v, _ in mentions(text, "person")] in ([], ["Kim Moon-soo"])
+
+
+def test_a_speech_verb_joined_to_the_subjects_first_verb():
+    text = ('Zelenskyy met with Trump on the sidelines of the summit on Wednesday and afterward called their '
+            'talks "long and substantive."')
+    learn = ["Volodymyr Zelenskyy spoke.", "Donald Trump spoke."]
+    assert [d for _, _, d in mentions(text, "quote", learn=learn)] == ["Volodymyr Zelenskyy"]
+
+
+@pytest.mark.parametrize("second, speaker", [
+    # "he" / "she" speaking: the speaker of the sentence before
+    ('He called the scheme "greed dressed up as innovation", adding that it fooled people.', "Richard Pellham"),
+    ('"I will never trust anyone with my savings again," she said outside the court.', "Richard Pellham"),
+    # "they" is not one person
+    ('"We will appeal against the sentence," they said.', ""),
+])
+def test_a_pronoun_speaks_for_the_speaker_before(second, speaker):
+    first = 'Passing sentence, Judge Richard Pellham told Ashcombe he had "lied to ordinary people from the first day".'
+    n = Normaliser()
+    n.learn_names([first, second])
+    ctx = DateContext(date(2025, 5, 10), 2025)
+    before = n.facts(Sentence("A1", "A", 1, first, 0, len(first), "paragraph"), ctx, [])
+    after = n.facts(Sentence("A2", "A", 2, second, 0, len(second), "paragraph"), ctx, [], before)
+    assert [m.detail for m in before.of("quote")] == ["Richard Pellham"]
+    assert [m.detail for m in after.of("quote")] == [speaker]

@@ -111,6 +111,21 @@ def test_kyiv_congress_address_aligns_between_its_neighbours(real_encoder):
     assert claim.sentences["B"] == (address_b,)
 
 
+def test_fintech_one_quote_credited_to_two_people_is_one_claim(real_encoder):
+    """The judge's words (A, "He called the scheme ...") and the SFO director's (B) quote the same
+    words: they link though their cosine is low, and the attribution differs."""
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/fintech-fraud/uk-paper.html", ROOT / "fixtures/fintech-fraud/us-wire.txt"],
+                           Options(), encoder=real_encoder)
+    a = sentence_with(report, "A", "He called the scheme")
+    b = sentence_with(report, "B", "This was greed dressed up as innovation")
+    claim = next(c for c in report.claims if a in c.sentences["A"])
+    assert b in claim.sentences["B"]
+    assert [d.values for d in report.discrepancies if d.kind == "attribution" and a in d.sentences] == [
+        {"A": "Richard Pellham: “greed dressed up as innovation”", "B": "Helen Marsh: “This was greed dressed up as innovation”"}]
+
+
 def test_cli_writes_all_formats_and_exits_1(tmp_path):
     out = tmp_path / "known"
     proc = subprocess.run([sys.executable, "-m", "align", "compare", str(A_PATH), str(B_PATH), "--format", "all",

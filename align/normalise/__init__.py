@@ -18,7 +18,7 @@ from . import dates as datemod
 from .dates import DateContext
 from .entities import find_places, find_roles, name_candidates, name_key, spell_fold
 from .numbers import find_numbers, format_value
-from .quotes import find_quotes, negations, speaker_spans
+from .quotes import SPEECH, find_quotes, negations, outside_quotes, speaker_spans
 from .text import WORD, american, plain
 
 __all__ = ["Normaliser", "DateContext"]
@@ -29,6 +29,10 @@ OF_PHRASE = re.compile(r"\bof\s+(?:[\w’'-]+\s+){0,3}$")
 PLACE_LIST = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:residents|villages|towns|areas|districts|suburbs)\s+of)"
                         r"\s+(?:[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,\s+)*(?:[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?,?\s+and\s+)?$")
 SPEAKER_WINDOW = 60  # characters between a speech verb and the name of its speaker
+# a speech verb joined to an earlier verb: "... and said", "... and afterward called"
+AND_THEN = re.compile(r"\s(?:and|but)(?:\s+(?:then|later|afterwards?|also|\w+ly))?\s+$")
+# "she said", "said he", "He called ...": the speaker is a pronoun
+PRONOUN_SPEAKS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{SPEECH}\b|\b{SPEECH}\s+(?:he|she)\b|^(?:He|She)\b")
 OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
 # "Austin, the defense chief", "Karen Whitlock, 51, Lumora's former finance director"
 APPOSITIVE = re.compile(r"^(?:\s+of\s+the\s+(?:[\w-]+\s+){0,4}[Pp]arty)?,\s+(?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?(?:[\w’'-]+['’]s\s+)?"
@@ -127,7 +131,10 @@ class Normaliser:
         return matches[0].display, ""
 
     # --- one sentence ---------------------------------------------------------------------------
-    def facts(self, sentence: Sentence, ctx: DateContext = DateContext(), recent: list[str] | None = None) -> Facts:
+    def facts(self, sentence: Sentence, ctx: DateContext = DateContext(), recent: list[str] | None = None,
+              previous: Facts | None = None) -> Facts:
+        """``recent``: full names seen so far in the article (updated here); ``previous``: the facts
+        of the article's sentence before, whose speaker or subject "he" or "she" may be."""
         text = sentence.text
         recent = recent if recent is not None else []
         mentions: list[Mention] = []
@@ -179,6 +186,10 @@ class Normaliser:
 
         quotes = find_quotes(text)
         speaker = self._speaker(text, quotes, people, roles) if quotes else ""
+        if quotes and not speaker and previous is not None and PRONOUN_SPEAKS.search(outside_quotes(text, quotes)):
+            # "He called the scheme “greed dressed up as innovation”" after "Mr Justice Pellham told ..."
+            speaker = next((m.detail for m in previous.mentions if m.kind == "quote" and m.detail),
+                           next((m.value for m in previous.mentions if m.kind == "person"), ""))
         for q in quotes:
             mentions.append(Mention("quote", q.text, q.start, q.end, quote_key(q.text, self.extra), detail=speaker))
         for s, e, cue in negations(text, quotes):
@@ -263,6 +274,11 @@ class Normaliser:
             if len(before) > 1 and re.fullmatch(r"\s+and\s+", text[before[-1].end:vs]):
                 # "Tammy Bruce congratulated Mr Lee and said ...": Lee is the object
                 return before[-2].value
+            earlier = [p for p in candidates if p.end <= vs]
+            if len(earlier) > 1 and AND_THEN.search(text[earlier[-1].end:vs]):
+                # "Zelenskyy met with Trump on the sidelines ... and afterward called their talks
+                # ...": the verb shares the subject of the clause it is joined to
+                return earlier[0].value
             if before and (not after or vs - before[-1].end <= after[0].start - ve
                            or re.fullmatch(r"[\s,]*", text[before[-1].end:vs])
                            # "Hale, the Technology Secretary, said she had asked Nimbus": the

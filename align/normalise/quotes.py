@@ -33,12 +33,16 @@ def find_quotes(text: str, min_words: int = 2) -> list[QuoteMention]:
     return out
 
 
+def outside_quotes(text: str, quotes: list[QuoteMention]) -> str:
+    """The text with its quoted words blanked out (same length, so offsets hold)."""
+    for q in quotes:
+        text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+    return text
+
+
 def speaker_spans(text: str, quotes: list[QuoteMention]) -> list[tuple[int, int]]:
     """Spans of the speech verbs outside the quotes ("said", "told", ...)."""
-    outside = text
-    for q in quotes:
-        outside = outside[:q.start] + " " * (q.end - q.start) + outside[q.end:]
-    return [m.span() for m in re.finditer(rf"\b{SPEECH}\b", outside)]
+    return [m.span() for m in re.finditer(rf"\b{SPEECH}\b", outside_quotes(text, quotes))]
 
 
 def negations(text: str, quotes: list[QuoteMention]) -> list[tuple[int, int, str]]:
