@@ -17,7 +17,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from . import tables
-from .normalise.entities import _not_name
+from .normalise.entities import _not_name, titles_conflict
 from .normalise.numbers import base_unit, count_noun_words, money_codes, quantity, same_quantity
 from .normalise.text import STOPWORDS, fold_accents, plain, stem
 from .settings import DEFAULT, Settings
@@ -399,7 +399,7 @@ class Comparer:
                 as_a[person] = same[0]
         out = []
         for person in sorted(set(ra) & set(rb)):
-            if self._offices(ra[person]).isdisjoint(self._offices(rb[person])):
+            if not self._roles_agree(ra[person], rb[person]):
                 pa = as_a.get(person, person)
                 out.append(("title", {a.source: f"{pa}: " + ", ".join(sorted(ra[person])),
                                       b.source: f"{person}: " + ", ".join(sorted(rb[person]))},
@@ -410,6 +410,15 @@ class Comparer:
             if swap:
                 out.append(("title",) + swap + ("a different title in the same words",))
         return out
+
+    def _roles_agree(self, xs: set[str], ys: set[str]) -> bool:
+        """Can one person hold both sides' roles? Two from the titles table agree when they are
+        one office; a job title the table does not list agrees unless it contradicts the other
+        (``titles_conflict``: "deputy chief inspector" / "chief inspector")."""
+        known_x, known_y = {r for r in xs if r in self.also}, {r for r in ys if r in self.also}
+        if known_x and known_y and not self._offices(known_x).isdisjoint(self._offices(known_y)):
+            return True
+        return any(not titles_conflict(x, y) for x in xs for y in ys if x not in known_x or y not in known_y)
 
     @staticmethod
     def _role_sids(side: Side, person: str) -> list[str]:

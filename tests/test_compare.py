@@ -388,3 +388,23 @@ def test_one_speaker_quoted_in_unlike_words_given_nowhere_in_the_other_article()
     # the other article gives the same words in another sentence: two quotes of one speech
     again = ' He added: "The coming days will be difficult, but we will get through this."'
     assert compare(a, b + again) == []
+
+
+@pytest.mark.parametrize("a, b, kinds", [
+    # a rank one title has and the other lacks
+    ("Helen Carrick, the chief inspector of rail accidents, said the train had taken the points too fast.",
+     "Helen Carrick, the branch's deputy chief inspector, said the train had taken the points too fast.", ["title"]),
+    # two fields that share no word
+    ("Marta Ferreira, ESA's director of space transportation, said it was too early to say what went wrong.",
+     "Marta Ferreira, ESA's director of Earth observation programmes, said it was too early to say what went wrong.", ["title"]),
+    # one title, two holders
+    ("Mark Henshaw, Northern's managing director, said the company was cooperating with the investigators.",
+     "Paul Dwyer, Northern's managing director, said the company was cooperating with the investigators.", ["name"]),
+    # one person described two ways
+    ("Helen Marsh, director of the Serious Fraud Office, said her office would pursue every penny.",
+     "The SFO's director, Helen Marsh, said her office would pursue every penny.", []),
+    ("RMT leader Dave Corrigan said the crash had been an accident waiting to happen on the line.",
+     "Dave Corrigan, the union's general secretary, said the crash had been an accident waiting to happen on the line.", []),
+])
+def test_job_titles_the_table_does_not_list_are_compared(a, b, kinds):
+    assert [d[0] for d in compare(a, b)] == kinds

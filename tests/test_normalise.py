@@ -184,3 +184,30 @@ def test_a_pronoun_speaks_for_the_speaker_before(second, speaker):
     after = n.facts(Sentence("A2", "A", 2, second, 0, len(second), "paragraph"), ctx, [], before)
     assert [m.detail for m in before.of("quote")] == ["Richard Pellham"]
     assert [m.detail for m in after.of("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("Helen Carrick, the branch's deputy chief inspector, said the train was switched.",
+     [("deputy chief inspector", "Helen Carrick", "branch")]),
+    ("Marta Ferreira, ESA's director of Earth observation programmes, said it was too soon.",
+     [("director of earth observation programs", "Marta Ferreira", "ESA")]),
+    ("Launch director Étienne Roussel told the control room that the stage had underperformed.",
+     [("launch director", "Étienne Roussel", "")]),
+    ('"The stage underperformed," the launch director, Pascal Girard, told the control room.',
+     [("launch director", "Pascal Girard", "")]),
+    ("Nimbus's head of infrastructure, Tom Okafor, said engineers had found the cause.",
+     [("head of infrastructure", "Tom Okafor", "Nimbus")]),
+    # an "of" phrase of capitalised words is the organisation
+    ("Helen Marsh, director of the Serious Fraud Office, said in a statement.",
+     [("director", "Helen Marsh", "Serious Fraud Office")]),
+    ("RMT leader Dave Corrigan said the crash was avoidable.", [("leader", "Dave Corrigan", "RMT")]),
+    # a title from the table is read as that ("chief technology officer"); no head, no title
+    ("Tom Okafor, Nimbus's chief technology officer, said in a post.", [("chief technology officer", "Tom Okafor", "")]),
+    ("Margaret Doyle, 72, a retired nurse from Leeds, said outside court that she had lost her savings.", []),
+    # a verb before the title: no title is read from it
+    ("The company said launch director Étienne Roussel had left the site.", []),
+])
+def test_job_titles_the_table_does_not_list(text, roles):
+    got = facts(text, learn=["Étienne Roussel, Pascal Girard, Tom Okafor, Helen Marsh, Dave Corrigan and "
+                             "Helen Carrick and Marta Ferreira and Margaret Doyle spoke."])
+    assert [(m.value, m.detail, m.qualifier) for m in got.of("role")] == roles

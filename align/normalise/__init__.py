@@ -16,7 +16,7 @@ from ..settings import DEFAULT, Settings
 from ..types import Facts, Mention, Sentence
 from . import dates as datemod
 from .dates import DateContext
-from .entities import find_places, find_roles, name_candidates, name_key, spell_fold
+from .entities import find_places, find_roles, generic_roles, name_candidates, name_key, spell_fold
 from .numbers import find_numbers, format_value
 from .quotes import SPEECH, find_quotes, negations, outside_quotes, speaker_spans
 from .text import WORD, american, plain
@@ -183,6 +183,9 @@ class Normaliser:
             last = (end, country)
             mentions.append(Mention("role", r.text, r.start, r.end, r.value, detail=holder, variant=r.variant,
                                     qualifier=country))
+
+        # job titles the table does not list, beside a name: "Launch director Etienne Roussel"
+        mentions += generic_roles(text, people, masked + [(p.start, p.end) for p in people])
 
         quotes = find_quotes(text)
         speaker = self._speaker(text, quotes, people, roles) if quotes else ""

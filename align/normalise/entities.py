@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .. import tables
 from ..types import Mention
-from .text import american, fold_accents
+from .text import STOPWORDS, american, fold_accents
 
 _CAP = r"[A-Z][a-zà-ÿ’'\-]*(?:-[A-Za-z][a-z]+)?"
 
@@ -175,7 +175,8 @@ def _not_name() -> frozenset[str]:
     return frozenset(table["words"].split()) | frozenset(table["landmarks"].split()) | _institutions()
 
 
-NAME_TOKEN = re.compile(r"[A-Z][a-zà-ÿ]+(?:[-’'][A-Za-z][a-zà-ÿ]+)*|[A-Z][a-z]?-[a-z]+")
+# a capital, accented ones too ("Étienne", "Łukasz", "Šimon"), then lower-case letters
+NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ][a-zß-öø-ÿā-ž]+(?:[-’'][A-Za-z][a-zß-öø-ÿā-ž]+)*|[A-Z][a-z]?-[a-z]+")
 POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -212,3 +213,128 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
             close()
     close()
     return out
+
+
+# --- job titles the table does not list ---------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _generic() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    g = tables.builtin("titles")["generic"]
+    return frozenset(g["heads"]), frozenset(g["ranks"]), frozenset(g["modifiers"])
+
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ&.’'-]*|,")
+_DETERMINER = frozenset("the a an its his her their".split())
+_OPENS_CLAUSE = re.compile(r"\s*(?:,|;|\.|$|\s(?:said|says|told|tells|wrote|writes|added|adds|who|which|has|had|"
+                           r"is|was|will|would|and)\b)")
+
+
+def _title_words(words: list[str]) -> bool:
+    """Words that can make a job title: no function words but "of" (and "the" after it), no
+    speech verbs, no figures; one of them a head ("director", "chief", ...)."""
+    heads = _generic()[0]
+    if any(re.search(r"['’]s$", w) or (len(w) > 1 and w.isupper()) for w in words):
+        return False  # "Nimbus's", "RMT": the organisation, not the title
+    low = [w.lower() for w in words]
+    if not any(w in heads for w in low):
+        return False
+    for k, w in enumerate(low):
+        if w == "of" and 0 < k < len(low) - 1:
+            continue
+        if w == "the" and k > 0 and low[k - 1] == "of":
+            continue
+        if w in STOPWORDS or not w[0].isalpha():
+            return False
+    return low[-1] not in ("of", "the")
+
+
+def generic_roles(text: str, people: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Job titles beside a person's name that the titles table does not list: "Helen Carrick,
+    the branch's deputy chief inspector, said", "Launch director Etienne Roussel told", "Nimbus's
+    head of infrastructure, Tom Okafor, said". ``taken``: spans already read (known roles, places).
+    Each is a role Mention whose detail is the holder and whose qualifier is the organisation
+    named with it ("Northern's managing director"), where there is one."""
+    out: list[Mention] = []
+
+    def add(s: int, e: int, org: str, holder: str) -> None:
+        if any(s < te and ts < e for ts, te in taken) or any(s < m.end and m.start < e for m in out):
+            return
+        value, named = generic_value(text[s:e])
+        out.append(Mention("role", text[s:e], s, e, value, detail=holder, qualifier=org or named))
+
+    for p in people:
+        # after the name: ", the chief inspector of rail accidents," / ", ESA's director of ..., said"
+        m = re.match(r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:((?:[A-Z][\w&.-]*\s+){0,2}[\w&.-]+)['’]s\s+)?",
+                     text[p.end:])
+        if m:
+            start = p.end + m.end()
+            for end in (t.end() for t in _TOKEN.finditer(text, start)):
+                if text[start:end].count(" ") > 6 or text[end - 1] == ",":
+                    break
+                words = text[start:end].split()
+                if _OPENS_CLAUSE.match(text[end:]) and _title_words(words):
+                    add(start, end, (m.group(1) or "").strip(), p.value)
+                    break
+        # before the name: "Launch director Etienne Roussel", "the launch director, Pascal Girard,"
+        left = text[:p.start]
+        toks = [t for t in _TOKEN.finditer(left)]
+        if toks and toks[-1].group(0) == ",":
+            toks = toks[:-1]
+        best = None
+        for k in range(1, min(len(toks), 6) + 1):
+            span = toks[-k:]
+            words = [t.group(0) for t in span]
+            if not _title_words(words) or words[-1].lower() not in _generic()[0] and "of" not in words:
+                continue
+            prev = toks[-k - 1].group(0) if len(toks) > k else ""
+            org = ""
+            if prev.lower() in _DETERMINER or prev == "," or not prev:
+                pass
+            elif re.search(r"['’]s$", prev):
+                org = re.sub(r"['’]s$", "", prev)
+            elif prev[:1].isupper() and prev.lower() not in STOPWORDS:
+                org = prev  # "RMT leader Dave Corrigan"
+            else:
+                continue
+            best = (span[0].start(), span[-1].end(), org)
+        if best and re.fullmatch(r",?\s+", text[best[1]:p.start]):
+            add(best[0], best[1], best[2], p.value)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def generic_value(phrase: str) -> tuple[str, str]:
+    """(title, organisation) as compared: lower case, spelling folded ("programmes" -> "programs");
+    an "of" phrase of capitalised words names the organisation: "director of the Serious Fraud
+    Office" -> ("director", "Serious Fraud Office")."""
+    words, org = phrase.split(), ""
+    if "of" in words:
+        k = words.index("of")
+        tail = words[k + 1:]
+        tail = tail[1:] if tail[:1] == ["the"] else tail
+        if tail and all(w[:1].isupper() for w in tail):
+            words, org = words[:k], " ".join(tail)
+    return " ".join(american(w.lower(), None) or w.lower() for w in words), org
+
+
+def title_parts(role: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(ranks, heads, field) of a title: "deputy chief inspector of rail accidents" ->
+    ({deputy}, {chief, inspector}, {rail, accidents})."""
+    heads, ranks, modifiers = _generic()
+    low = [w for w in generic_value(role)[0].split() if w not in ("of", "the")]
+    return (frozenset(w for w in low if w in ranks), frozenset(w for w in low if w in heads),
+            frozenset(w for w in low if w not in ranks and w not in heads and w not in modifiers))
+
+
+def titles_conflict(x: str, y: str) -> bool:
+    """Do two titles of one person contradict? A rank on one that the other lacks, on the same
+    head (deputy chief inspector / chief inspector); or two fields that share no word, however
+    spelt (director of space transportation / director of Earth observation programs; but
+    transport secretary / transportation chief agree)."""
+    rx, hx, fx = title_parts(x)
+    ry, hy, fy = title_parts(y)
+    if rx != ry and hx & hy:
+        return True
+    if fx and fy:
+        return not any(a.startswith(b[:5]) or b.startswith(a[:5]) for a in fx for b in fy)
+    return False
