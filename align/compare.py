@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from . import tables
 from .normalise.entities import _not_name, titles_conflict
 from .normalise.numbers import base_unit, count_noun_words, money_codes, quantity, same_quantity
-from .normalise.text import STOPWORDS, fold_accents, plain, stem
+from .normalise.text import STOPWORDS, american, fold_accents, plain, stem
 from .settings import DEFAULT, Settings
 from .types import Claim, Discrepancy, Facts, Mention, Sentence, sid_order
 
@@ -144,21 +144,35 @@ def _near_same_words(x: str, px: str, y: str, py: str, shared: int = DEFAULT.con
 
 
 AUXILIARY = frozenset("be been being have has had do does did is are was were will would could should can "
-                      "may might must also yet ever even to get got".split())
-NOT = re.compile(r"^(?:not|never|no)$|n['’]t$")
+                      "may might must also yet ever even to get got that it he she they we there".split())
+# "not", "never", "n't", and verbs that negate the one after them ("denied that it had received",
+# "declined to say", "refused to", "failed to"), as _words stems them
+NOT = re.compile(r"^(?:not|never|no|deni|declin|refus|fail)$|n['’]t$")
 
 
 def _words(text: str) -> list[str]:
-    return [stem(fold_accents(w).lower().replace("’", "'")).rstrip("e") for w in WORDS.findall(text)]
+    """Stems ("receiv", "testifi"); function words as they are, so they stay known ("the")."""
+    out = []
+    for w in WORDS.findall(text):
+        w = re.sub(r"'s$", "", fold_accents(w).lower().replace("’", "'"))  # "committee's"
+        out.append(w if w in STOPWORDS else stem(american(w) or w).rstrip("e"))  # "favoured": "favor"
+    return out
 
 
 def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, shared: int = DEFAULT.negation_shared) -> bool:
-    """Does one sentence negate a verb the other affirms, with the same words after it? "said it
-    had not been warned by the Jucar river authority" against "said it had been warned by the Jucar
-    river basin authority"; "did not raise the case of Jimmy Lai" against "had also raised the case
-    of Jimmy Lai". The ``window`` content words after the verb must share ``shared``."""
+    """Does one sentence negate what the other affirms? The same verb negated in one and affirmed in
+    the other, amid ``shared`` shared content words of the ``window`` after and the three before:
+    "said it had not been warned by the Jucar river authority" / "said it had been warned by the
+    Jucar river basin authority"; "Network Rail denied that it had received" / "Network Rail
+    confirmed it had received". Or another verb, where the words after share ``shared`` and the
+    subject is the same: "Spain did not receive a formal exemption from the target" / "Spain won an
+    exemption from the target"; "chose not to give evidence in his own defence" / "testified in his
+    own defense"."""
     def after(words: list[str], k: int) -> set[str]:
         return set([w for w in words[k + 1:] if w not in STOPWORDS][:window])
+
+    def before(words: list[str], k: int) -> set[str]:
+        return set([w for w in words[:k] if w not in STOPWORDS and not NOT.search(w)][-3:])
 
     for neg, aff in ((x, y), (y, x)):
         wn, wa = _words(neg), _words(aff)
@@ -168,12 +182,19 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
             j = i + 1
             while j < len(wn) and wn[j] in AUXILIARY:
                 j += 1
-            if j >= len(wn):
+            if j >= len(wn) or wn[j] in STOPWORDS:
                 continue
+            if any(v == wn[j] and any(NOT.search(u) for u in wa[max(0, k - 3):k]) for k, v in enumerate(wa)):
+                continue  # the other negates that verb too ("never lent" in both)
             for k, v in enumerate(wa):
-                if v == wn[j] and not any(NOT.search(u) for u in wa[max(0, k - 3):k]) \
-                        and len(after(wn, j) & after(wa, k)) >= shared:
+                if v in STOPWORDS or any(NOT.search(u) for u in wa[max(0, k - 3):k]):
+                    continue
+                later = len(after(wn, j) & after(wa, k))
+                if v == wn[j] and later + len(before(wn, i) & before(wa, k)) >= shared:
                     return True
+                if v != wn[j] and v not in wn and later >= shared and before(wn, i) & before(wa, k) \
+                        and next(iter(sorted(after(wa, k), key=wa[k + 1:].index)), "") in after(wn, j):
+                    return True  # ... and the object after the verbs is the same ("exemption")
     return False
 
 
@@ -489,7 +510,8 @@ class Comparer:
                 va, vb = self.facts[sa.id].values(kind), self.facts[sb.id].values(kind)
                 xa, xb = va - all_b, vb - all_a
                 if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind) \
-                        and not self._spelt_twice(kind, next(iter(xa)), next(iter(xb))):
+                        and not self._spelt_twice(kind, next(iter(xa)), next(iter(xb))) \
+                        and self._written_alike(sa, kind, next(iter(xa))) == self._written_alike(sb, kind, next(iter(xb))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
                 # two sentences that tell the same thing, each naming one its whole article never
@@ -498,10 +520,17 @@ class Comparer:
                 xa, xb = va - self._article_values(b.source), vb - self._article_values(a.source)
                 if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine \
                         and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))) \
-                        and not self._spelt_twice(kind, next(iter(xa)), next(iter(xb))):
+                        and not self._spelt_twice(kind, next(iter(xa)), next(iter(xb))) \
+                        and self._written_alike(sa, kind, next(iter(xa))) == self._written_alike(sb, kind, next(iter(xb))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
         return None
+
+    def _written_alike(self, s: Sentence, kind: str, value: str) -> bool:
+        """Is a place written as where something is, not as a word joined to another ("near
+        Sagaing", not "British-built")? A place for a place is a substitution only in like form."""
+        return kind != "place" or any(not s.text[m.end:m.end + 1] == "-" for m in self.facts[s.id].of(kind)
+                                      if m.value == value)
 
     def _spelt_twice(self, kind: str, x: str, y: str) -> bool:
         """Two people's names that are one person spelt two ways ("Giorgos" / "George Kefalas")."""
@@ -702,13 +731,15 @@ class Comparer:
                 qa_all, qb_all = self.facts[sa.id].of("quote"), self.facts[sb.id].of("quote")
                 if not qa_all or not qb_all:
                     continue
-                # no quote of one sentence is like any the other article gives (the same words, or
-                # a part of them: "for as long as it takes" / "as long as it takes"): not two
-                # quotes of one speech that each article gives in another order; shown: the longest
+                # no quote of one sentence is like any of the other's (the same words, or a part of
+                # them: "for as long as it takes" / "as long as it takes"), and the longest of each,
+                # compared, is given nowhere in the other article: not two quotes of one speech that
+                # each article gives in another place
                 qa, qb = max(qa_all, key=lambda q: len(q.value)), max(qb_all, key=lambda q: len(q.value))
                 if qa.detail and qa.detail == qb.detail \
-                        and not any(self._alike(x.value, y) for x in qa_all for y in self._article_quotes(b.source)) \
-                        and not any(self._alike(x, y.value) for x in self._article_quotes(a.source) for y in qb_all):
+                        and not any(self._alike(x.value, y.value) for x in qa_all for y in qb_all) \
+                        and not any(self._alike(qa.value, y) for y in self._article_quotes(b.source)) \
+                        and not any(self._alike(x, qb.value) for x in self._article_quotes(a.source)):
                     return [_misquote(a.source, sa.id, qa, b.source, sb.id, qb)]
         return []
 
@@ -733,9 +764,10 @@ class Comparer:
                     continue
                 na = Counter(m.value for m in self.facts[sa.id].of("negation"))
                 nb = Counter(m.value for m in self.facts[sb.id].of("negation"))
-                if sum(na.values()) % 2 != sum(nb.values()) % 2 and (
-                        self._same_frame(sa, sb, "negation") or _negated_in_one(
-                            sa.text, sb.text, self.settings.negation_window, self.settings.negation_shared)):
+                # the same words but for a negation (an odd number more on one side), or one verb
+                # negated in one and affirmed in the other, whatever else either negates
+                if sum(na.values()) % 2 != sum(nb.values()) % 2 and self._same_frame(sa, sb, "negation") \
+                        or _negated_in_one(sa.text, sb.text, self.settings.negation_window, self.settings.negation_shared):
                     def show(c: Counter) -> str:
                         return ", ".join(sorted(c)) or "affirmative"
                     return [("negation", {a.source: show(na), b.source: show(nb)}, {a.source: [sa.id], b.source: [sb.id]},

@@ -239,6 +239,12 @@ def test_one_source_negates_what_the_other_affirms_in_other_words():
     ("David Lammy did not raise the case of Jimmy Lai in the talks.", "David Lammy did not raise the case of Jimmy Lai in his talks, an official said."),
     # the negated verb is another one
     ("Officials said the bridge had not collapsed in the quake.", "Officials said the old road had collapsed in the flood."),
+    # "would not fly" and "would stay grounded" say one thing: another verb needs the same object
+    ("Laurent Mercier said the company would not fly Ariane 6 again until the cause of the failure was understood.",
+     "Laurent Mercier said Ariane 6 would stay grounded until the cause of the fault had been found."),
+    # "declined to say" negates "say" too
+    ("The ministry did not say when the talks with the union would resume.",
+     "The ministry declined to say when the talks with the union would resume."),
 ])
 def test_no_negation_discrepancy(a, b):
     assert [d for d in compare(a, b) if d[0] == "negation"] == []
@@ -408,3 +414,21 @@ def test_one_speaker_quoted_in_unlike_words_given_nowhere_in_the_other_article()
 ])
 def test_job_titles_the_table_does_not_list_are_compared(a, b, kinds):
     assert [d[0] for d in compare(a, b)] == kinds
+
+
+@pytest.mark.parametrize("a, b", [
+    # "denied that it had received" against "confirmed it had received"
+    ("Network Rail confirmed it had received the report about the signalling equipment at Walsden.",
+     "Network Rail denied that it had received the report about the signalling equipment at Walsden."),
+    # another verb, the same subject and object: "did not receive an exemption" / "won an exemption"
+    ("Spain did not receive a formal exemption from the spending target at the summit.",
+     "Spain won an exemption from the spending target at the summit."),
+])
+def test_negation_in_other_words(a, b):
+    assert [d[0] for d in compare(a, b)] == ["negation"]
+
+
+def test_a_place_joined_to_a_word_is_no_substitute_for_a_place_where():
+    a = "The colonial-era Ava Bridge over the Irrawaddy River near Sagaing collapsed into the water on Friday."
+    b = "The British-built Inwa Bridge over the Irrawaddy River collapsed into the water on Friday."
+    assert [d for d in compare(a, b) if d[0] == "place"] == []
