@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from align.errors import InputError
-from align.ingest import read_article
+from align.ingest import parse_text, read_article
 from align.segment import segment
 
 from conftest import A_PATH, B_PATH, C_PATH, FIX
@@ -144,3 +144,17 @@ def test_html_outlet_from_the_page_title():
     art = read_article(FIX / "kyiv-visit" / "us-outlet.html", "B")
     assert art.outlet == "The American Ledger"
     assert art.title.startswith("Zelenskyy meets Biden at White House")
+
+
+def test_a_byline_is_page_furniture():
+    a = read_article(FIX / "rocket-launch" / "us-site.txt", "A")
+    assert a.dropped[:2] == ("By Rebecca Hale, Science Correspondent, The Meridian Post", "April 22, 2026")
+    assert not any(s.text.startswith("By ") for s in segment(a))
+
+
+@pytest.mark.parametrize("line", ["By Tuesday, the fires had spread to three villages.",
+                                  "By Tuesday evening the fires had spread to three villages",
+                                  "By Mr Smith's count, 40 people died."])
+def test_a_paragraph_opening_with_by_is_no_byline(line):
+    a = parse_text(f"Fires spread across the hills on Monday.\n\n{line}\n", "A", "a.txt")
+    assert [s.text for s in segment(a)][-1] == line
