@@ -92,17 +92,21 @@ def _same_quote(facts: list[Facts], src: np.ndarray, settings: Settings) -> np.n
     of them, one quote holding the other ("greed dressed up as innovation" / "This was greed
     dressed up as innovation"): two reports of one statement, whoever they credit it to."""
     from rapidfuzz import fuzz
+    from rapidfuzz.process import cdist
 
-    quotes = [[m.value for m in f.mentions if m.kind == "quote" and len(m.value.split()) >= settings.quote_min_words]
+    quotes = [{m.value for m in f.mentions if m.kind == "quote" and len(m.value.split()) >= settings.quote_min_words}
               for f in facts]
-    out = np.zeros((len(facts), len(facts)), dtype=bool)
-    having = [i for i, q in enumerate(quotes) if q]
-    for x, i in enumerate(having):
-        for j in having[x + 1:]:
-            if src[i] != src[j] and any(fuzz.partial_ratio(*sorted((p, q), key=len)) >= settings.quote_fuzz
-                                        for p in quotes[i] for q in quotes[j]):
-                out[i, j] = out[j, i] = True
-    return out
+    distinct = sorted(set().union(*quotes))
+    if not distinct:
+        return np.zeros((len(facts), len(facts)), dtype=bool)
+    # distinct quotes alike (partial_ratio compares the shorter within the longer), then sentences
+    alike = cdist(distinct, distinct, scorer=fuzz.partial_ratio, score_cutoff=settings.quote_fuzz) > 0
+    col = {q: i for i, q in enumerate(distinct)}
+    has = np.zeros((len(facts), len(distinct)), dtype=np.float32)
+    for r, qs in enumerate(quotes):
+        has[r, [col[q] for q in qs]] = 1.0
+    same = (has @ alike.astype(np.float32) @ has.T) > 0
+    return same & (src[:, None] != src[None, :])
 
 
 def _inside(x: np.ndarray, settings: Settings) -> np.ndarray:

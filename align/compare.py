@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -150,13 +151,44 @@ AUXILIARY = frozenset("be been being have has had do does did is are was were wi
 NOT = re.compile(r"^(?:not|never|no|deni|declin|refus|fail)$|n['’]t$")
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
     """Stems ("receiv", "testifi"); function words as they are, so they stay known ("the")."""
     out = []
     for w in WORDS.findall(text):
         w = re.sub(r"'s$", "", fold_accents(w).lower().replace("’", "'"))  # "committee's"
         out.append(w if w in STOPWORDS else stem(american(w) or w).rstrip("e"))  # "favoured": "favor"
-    return out
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Polarity:
+    """One sentence read for negation: its stems, and at each position whether a negator stands in
+    the three words before, the first ``window`` content words after and the three before."""
+    words: tuple[str, ...]
+    negated: tuple[bool, ...]
+    after: tuple[frozenset[str], ...]
+    before: tuple[frozenset[str], ...]
+    first_after: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)
+def _has_negator(text: str) -> bool:
+    return any(NOT.search(w) for w in _words(text))
+
+
+@lru_cache(maxsize=4096)
+def _polarity(text: str, window: int) -> _Polarity:
+    w = _words(text)
+    content = [k for k, x in enumerate(w) if x not in STOPWORDS]
+    after, before, first = [], [], []
+    for k in range(len(w)):
+        later = [w[c] for c in content if c > k][:window]
+        after.append(frozenset(later))
+        first.append(later[0] if later else "")
+        before.append(frozenset([w[c] for c in content if c < k and not NOT.search(w[c])][-3:]))
+    negated = tuple(any(NOT.search(u) for u in w[max(0, k - 3):k]) for k in range(len(w)))
+    return _Polarity(w, negated, tuple(after), tuple(before), tuple(first))
 
 
 def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, shared: int = DEFAULT.negation_shared) -> bool:
@@ -168,14 +200,11 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
     subject is the same: "Spain did not receive a formal exemption from the target" / "Spain won an
     exemption from the target"; "chose not to give evidence in his own defence" / "testified in his
     own defense"."""
-    def after(words: list[str], k: int) -> set[str]:
-        return set([w for w in words[k + 1:] if w not in STOPWORDS][:window])
-
-    def before(words: list[str], k: int) -> set[str]:
-        return set([w for w in words[:k] if w not in STOPWORDS and not NOT.search(w)][-3:])
-
-    for neg, aff in ((x, y), (y, x)):
-        wn, wa = _words(neg), _words(aff)
+    if not _has_negator(x) and not _has_negator(y):
+        return False
+    px, py = _polarity(x, window), _polarity(y, window)
+    for n, a in ((px, py), (py, px)):
+        wn, wa = n.words, a.words
         for i, w in enumerate(wn):
             if not NOT.search(w):
                 continue
@@ -184,16 +213,16 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
                 j += 1
             if j >= len(wn) or wn[j] in STOPWORDS:
                 continue
-            if any(v == wn[j] and any(NOT.search(u) for u in wa[max(0, k - 3):k]) for k, v in enumerate(wa)):
+            if any(v == wn[j] and a.negated[k] for k, v in enumerate(wa)):
                 continue  # the other negates that verb too ("never lent" in both)
             for k, v in enumerate(wa):
-                if v in STOPWORDS or any(NOT.search(u) for u in wa[max(0, k - 3):k]):
+                if v in STOPWORDS or a.negated[k]:
                     continue
-                later = len(after(wn, j) & after(wa, k))
-                if v == wn[j] and later + len(before(wn, i) & before(wa, k)) >= shared:
+                later = len(n.after[j] & a.after[k])
+                if v == wn[j] and later + len(n.before[i] & a.before[k]) >= shared:
                     return True
-                if v != wn[j] and v not in wn and later >= shared and before(wn, i) & before(wa, k) \
-                        and next(iter(sorted(after(wa, k), key=wa[k + 1:].index)), "") in after(wn, j):
+                if v != wn[j] and v not in wn and later >= shared and n.before[i] & a.before[k] \
+                        and a.first_after[k] in n.after[j]:
                     return True  # ... and the object after the verbs is the same ("exemption")
     return False
 
