@@ -716,8 +716,17 @@ class Comparer:
 
     def _attribution(self, a: Side, b: Side):
         out = []
+        ra, rb = self._roles_by_person(a), self._roles_by_person(b)
         for sa, qa, sb, qb, ratio in self._quote_pairs(a, b):
             if ratio >= self.settings.quote_fuzz and qa.detail and qb.detail and qa.detail != qb.detail:
+                role_a, role_b = ra.get(qa.detail, set()), rb.get(qb.detail, set())
+                if role_a and role_b and self._roles_agree(role_a, role_b):
+                    # the same words from the same role ("defence barrister" / "Defense lawyer"):
+                    # one person named two ways, not the words given to someone else
+                    out.append(("name", {a.source: f"{', '.join(sorted(role_a))}: {qa.detail}",
+                                         b.source: f"{', '.join(sorted(role_b))}: {qb.detail}"},
+                                {a.source: [sa], b.source: [sb]}, f"the speaker of {_quoted(qa)} is named differently"))
+                    break
                 out.append(("attribution", {a.source: f"{qa.detail}: {_quoted(qa)}",
                                             b.source: f"{qb.detail}: {_quoted(qb)}"},
                             {a.source: [sa], b.source: [sb]}, "the same words are attributed to different people"))

@@ -432,3 +432,16 @@ def test_a_place_joined_to_a_word_is_no_substitute_for_a_place_where():
     a = "The colonial-era Ava Bridge over the Irrawaddy River near Sagaing collapsed into the water on Friday."
     b = "The British-built Inwa Bridge over the Irrawaddy River collapsed into the water on Friday."
     assert [d for d in compare(a, b) if d[0] == "place"] == []
+
+
+def test_the_same_words_from_one_role_under_two_names_are_a_name_difference():
+    a = ("Mr Ashcombe's defence barrister, Simon Farrant KC, said in mitigation that his client had "
+         '"genuinely believed the business would succeed" and had lost his savings.')
+    b = ('Defense lawyer Simon Garland asked the judge for leniency, saying Ashcombe had '
+         '"genuinely believed the business would succeed" and had lost his savings.')
+    assert compare(a, b) == [("name", ("A2", "B2"), {"A": "defense barrister: Simon Farrant",
+                                                     "B": "defense lawyer: Simon Garland"})]
+    # two roles that are not one: the words are given to someone else
+    a = 'Foreign Minister Wang Yi told reporters in Beijing that China and Britain should be "partners, not rivals".'
+    b = 'Vice-President Han Zheng told reporters in Beijing that China and Britain should be "partners, not rivals".'
+    assert [d[0] for d in compare(a, b)] == ["attribution"]
