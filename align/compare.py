@@ -166,7 +166,9 @@ class _Polarity:
     """One sentence read for negation: its stems, and at each position whether a negator stands in
     the three words before, the first ``window`` content words after and the three before."""
     words: tuple[str, ...]
+    negator: tuple[bool, ...]  # "not", "never", "denied"; "declined", "refused", "failed" before "to"
     negated: tuple[bool, ...]
+    negated_far: tuple[bool, ...]  # a negator in the five words before: "not expected to be finished"
     after: tuple[frozenset[str], ...]
     before: tuple[frozenset[str], ...]
     first_after: tuple[str, ...]
@@ -187,8 +189,11 @@ def _polarity(text: str, window: int) -> _Polarity:
         after.append(frozenset(later))
         first.append(later[0] if later else "")
         before.append(frozenset([w[c] for c in content if c < k and not NOT.search(w[c])][-3:]))
-    negated = tuple(any(NOT.search(u) for u in w[max(0, k - 3):k]) for k in range(len(w)))
-    return _Polarity(w, negated, tuple(after), tuple(before), tuple(first))
+    neg = tuple(bool(NOT.search(x)) and (x not in ("declin", "refus", "fail") or w[k + 1:k + 2] == ("to",))
+                for k, x in enumerate(w))
+    negated = tuple(any(neg[max(0, k - 3):k]) for k in range(len(w)))
+    far = tuple(any(neg[max(0, k - 5):k]) for k in range(len(w)))
+    return _Polarity(w, neg, negated, far, tuple(after), tuple(before), tuple(first))
 
 
 def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, shared: int = DEFAULT.negation_shared) -> bool:
@@ -206,24 +211,31 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
     for n, a in ((px, py), (py, px)):
         wn, wa = n.words, a.words
         for i, w in enumerate(wn):
-            if not NOT.search(w):
+            if not n.negator[i]:
                 continue
-            j = i + 1
-            while j < len(wn) and wn[j] in AUXILIARY:
-                j += 1
-            if j >= len(wn) or wn[j] in STOPWORDS:
-                continue
-            if any(v == wn[j] and a.negated[k] for k, v in enumerate(wa)):
-                continue  # the other negates that verb too ("never lent" in both)
-            for k, v in enumerate(wa):
-                if v in STOPWORDS or a.negated[k]:
-                    continue
-                later = len(n.after[j] & a.after[k])
-                if v == wn[j] and later + len(n.before[i] & a.before[k]) >= shared:
-                    return True
-                if v != wn[j] and v not in wn and later >= shared and n.before[i] & a.before[k] \
-                        and a.first_after[k] in n.after[j]:
-                    return True  # ... and the object after the verbs is the same ("exemption")
+            # the verb negated: the next word but auxiliaries ("not", "declined to"); after "denied
+            # that" a subject may come first ("denied that the company had ever received"): two
+            # content words of the six after
+            if w != "deni":
+                j = i + 1
+                while j < len(wn) and wn[j] in AUXILIARY:
+                    j += 1
+                verbs = [j] if j < len(wn) and wn[j] not in STOPWORDS else []
+            else:
+                verbs = [k for k in range(i + 1, min(i + 7, len(wn)))
+                         if wn[k] not in STOPWORDS and wn[k] not in AUXILIARY][:2]
+            for j in verbs:
+                if any(v == wn[j] and a.negated[k] for k, v in enumerate(wa)):
+                    continue  # the other negates that verb too ("never lent" in both)
+                for k, v in enumerate(wa):
+                    if v in STOPWORDS or a.negated[k]:
+                        continue
+                    later = len(n.after[j] & a.after[k])
+                    if v == wn[j] and later + len(n.before[i] & a.before[k]) >= shared:
+                        return True
+                    if v != wn[j] and v not in wn and not a.negated_far[k] and later >= shared \
+                            and n.before[i] & a.before[k] and a.first_after[k] in n.after[j]:
+                        return True  # ... and the object after the verbs is the same ("exemption")
     return False
 
 
@@ -827,6 +839,8 @@ class Comparer:
                     slot["sentences"].setdefault(src, ids)
         if "attribution" in raw and "name" in raw:
             raw.pop("name")  # a swapped speaker is one attribution difference, not also a name one
+        if "negation" in raw and "quote" in raw and raw["negation"]["sentences"] == raw["quote"]["sentences"]:
+            raw.pop("quote")  # "acknowledged ... 'almost complete'" / "denied ... 'routine observations'"
         discrepancies = []
         differing: set[str] = set()
         for kind in sorted(raw):

@@ -242,6 +242,12 @@ def test_one_source_negates_what_the_other_affirms_in_other_words():
     # "would not fly" and "would stay grounded" say one thing: another verb needs the same object
     ("Laurent Mercier said the company would not fly Ariane 6 again until the cause of the failure was understood.",
      "Laurent Mercier said Ariane 6 would stay grounded until the cause of the fault had been found."),
+    # "failed" without "to" negates nothing
+    ('The culture minister, Claire Vautrin, admitted that "we failed", saying the weaknesses had been known for years.',
+     '"We failed," Claire Vautrin acknowledged, saying the weaknesses exposed by the theft had been known for years.'),
+    # "not due to be completed" / "not expected to be finished": both negate
+    ("A programme to replace cameras and alarms across the palace is not due to be completed until 2030.",
+     "A program to replace its cameras and alarms is not expected to be finished until 2030."),
     # "declined to say" negates "say" too
     ("The ministry did not say when the talks with the union would resume.",
      "The ministry declined to say when the talks with the union would resume."),
@@ -420,6 +426,9 @@ def test_job_titles_the_table_does_not_list_are_compared(a, b, kinds):
     # "denied that it had received" against "confirmed it had received"
     ("Network Rail confirmed it had received the report about the signalling equipment at Walsden.",
      "Network Rail denied that it had received the report about the signalling equipment at Walsden."),
+    # a subject between "denied that" and its verb
+    ("Patricio Vargas acknowledged the company had received the warning from the regulator in October.",
+     "Patricio Vargas denied that the company had ever received the warning from the regulator in October."),
     # another verb, the same subject and object: "did not receive an exemption" / "won an exemption"
     ("Spain did not receive a formal exemption from the spending target at the summit.",
      "Spain won an exemption from the spending target at the summit."),

@@ -202,7 +202,8 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
 
     for m in NAME_TOKEN.finditer(text):
         tok = POSSESSIVE.sub("", m.group(0))
-        bad = tok in _not_name() or any(m.start() < me and ms < m.end() for ms, me in masked)
+        bad = tok in _not_name() or tok.lower() in _title_heads() \
+            or any(m.start() < me and ms < m.end() for ms, me in masked)
         if bad:
             close()
             continue
@@ -221,6 +222,13 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
 def _generic() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     g = tables.builtin("titles")["generic"]
     return frozenset(g["heads"]), frozenset(g["ranks"]), frozenset(g["modifiers"])
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """Words of a job title that are never part of a name: "Prosecutor Laure Besnard"."""
+    heads, ranks, _ = _generic()
+    return heads | ranks
 
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\wÀ-ÿ&.’'-]*|,")
@@ -286,6 +294,8 @@ def generic_roles(text: str, people: list[Mention], taken: list[tuple[int, int]]
             words = [t.group(0) for t in span]
             if not _title_words(words) or words[-1].lower() not in _generic()[0] and "of" not in words:
                 continue
+            if any(span[0].start() < te and ts < span[-1].end() for ts, te in taken):
+                break  # "Paris police chief": the place is no part of the title
             prev = toks[-k - 1].group(0) if len(toks) > k else ""
             org = ""
             if prev.lower() in _DETERMINER or prev == "," or not prev:
