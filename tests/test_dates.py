@@ -31,6 +31,10 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     # the start of a declared period: the nearer such day, whatever the declaring verb's tense
     ("He declared three days of national mourning beginning Friday.", [("Friday", "2021-03-19")]),
     ("A curfew was imposed starting Monday.", [("Monday", "2021-03-15")]),
+    # "not until" in the past tense: a past day, not a deadline
+    ("It was not until Monday that the first survivors were brought up.", [("Monday", "2021-03-15")]),
+    # a plan lies ahead, whatever the tense of the verb that made it
+    ("The next mission had been scheduled for June.", [("scheduled for June", "2021-06")]),
     # a month and day without a year: the side of the publication date the tense puts it on
     ("Yoon declared martial law on Dec. 3.", [("Dec. 3", "2020-12-03")]),
     ("He declared martial law on 3 December last year.", [("3 December", "2020-12-03"), ("last year", "2020")]),

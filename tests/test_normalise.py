@@ -101,6 +101,7 @@ def test_quote_and_speaker():
     ("Trade totaled 113 billion pounds last year.", "113,000,000,000 GBP"),  # pounds with a scale: money
     ("He weighs 200 pounds.", "200 pound"),
     ("Two-way trade grew by 12 percent.", "12 %"),  # "two-way" describes, it does not count
+    ("Some 120 rescue workers took part.", "120 worker"),  # the people the noun names
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]

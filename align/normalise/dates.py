@@ -42,7 +42,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[-–—]\s*\d)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("my", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|of|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
-    ("month", re.compile(rf"\b(?P<rel>in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late)\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)"
+    ("month", re.compile(rf"\b(?P<rel>in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late|scheduled for|planned for|due in|set for)\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)"
                          r"(?:,?\s+(?P<year_rel>last|next|this) year\b)?")),
     ("quarter", re.compile(rf"\b(?:in|during|for)\s+the\s+(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?\b")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
@@ -180,8 +180,8 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             return f"{year:04d}-{month:02d}", f"month, {year_rel or 'this'} year"
         if rel in ("next", "last"):
             ahead = rel == "next"
-        elif rel in ("until", "by"):  # a deadline lies ahead
-            ahead = True
+        elif rel in ("until", "by", "scheduled for", "planned for", "due in", "set for"):
+            ahead = True  # a deadline or a plan lies ahead ("had been scheduled for June")
         elif rel == "since":
             ahead = False
         elif _future(text, m.start()):
@@ -229,7 +229,9 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
                 return _iso(base + timedelta(days=ahead)), "weekday, start of a period"
             return _iso(base - timedelta(days=back)), "weekday, start of a period"
         past_perfect = re.search(r"\bhad\b", _clause(text, m.start())) and not _future(text, m.start())
-        if (rel in ("by", "until", "before") and not past_perfect) or _future(text, m.start()):  # a deadline lies ahead
+        # "It was not until Thursday that ...": a past event, not a deadline
+        not_until = rel == "until" and re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+$", text[:m.start()])
+        if (rel in ("by", "until", "before") and not past_perfect and not not_until) or _future(text, m.start()):  # a deadline lies ahead
             delta = (target - base.weekday()) % 7
             return _iso(base + timedelta(days=delta)), "weekday, future tense"
         delta = (base.weekday() - target) % 7

@@ -85,6 +85,10 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             if u and "-" in unit:  # "32 water-dropping planes": the noun after the compound adjective
                 noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():])
                 unit = singular(noun.group(1)) if noun else unit
+            if u and unit not in _people_nouns():  # "120 rescue workers": the people the noun names
+                noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():])
+                if noun and singular(noun.group(1)) in _people_nouns():
+                    unit = singular(noun.group(1))
             unit = american(unit) or unit  # "kilometres" and "kilometers", "storeys" and "stories"
             if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
                 unit = ""
