@@ -116,7 +116,9 @@ def _value_key(shown: str) -> str:
 
 
 # a capitalised word (or two) after a preposition of place: "in Aldaia", "near Paiporta"
-LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)"
+# (with the particles of French, Dutch, Spanish, Italian names: "at Charles de Gaulle airport")
+LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?:(?:[ -](?:de|du|des|la|le|van|von|ten|del|di|da))*"
+                      r"[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)"
                       r"|\b([A-Z][a-zà-ÿ]+) (?:[Aa]irport|[Ss]tation)\b")  # "at London's Heathrow Airport"
 
 def _one_person(x: str, y: str, first_fuzz: int = DEFAULT.first_name_fuzz) -> bool:

@@ -454,3 +454,9 @@ def test_the_same_words_from_one_role_under_two_names_are_a_name_difference():
     a = 'Foreign Minister Wang Yi told reporters in Beijing that China and Britain should be "partners, not rivals".'
     b = 'Vice-President Han Zheng told reporters in Beijing that China and Britain should be "partners, not rivals".'
     assert [d[0] for d in compare(a, b)] == ["attribution"]
+
+
+def test_an_airport_named_with_a_particle_is_one_place():
+    a = "One of the suspects was stopped at Charles de Gaulle airport as he was about to board a flight to Algiers."
+    b = "One of the suspects was detained at Orly airport as he prepared to board a flight to Algiers."
+    assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Charles de Gaulle", "B": "Orly"})]
