@@ -119,7 +119,9 @@ def _value_key(shown: str) -> str:
 # (with the particles of French, Dutch, Spanish, Italian names: "at Charles de Gaulle airport")
 LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?:(?:[ -](?:de|du|des|la|le|van|von|ten|del|di|da))*"
                       r"[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)"
-                      r"|\b([A-Z][a-zà-ÿ]+) (?:[Aa]irport|[Ss]tation)\b")  # "at London's Heathrow Airport"
+                      r"|\b([A-Z][a-zà-ÿ]+) (?:[Aa]irport|[Ss]tation)\b"  # "at London's Heathrow Airport"
+                      r"|(?<=[a-z,] )(?:in|at|near|outside) the ([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?) "
+                      r"(?:[Pp]alace|[Cc]astle|[Cc]athedral|[Ss]tadium|[Hh]otel|[Hh]ospital|[Ss]quare|[Tt]unnel|[Bb]ridge)\b")
 
 def _one_person(x: str, y: str, first_fuzz: int = DEFAULT.first_name_fuzz) -> bool:
     """One person spelt two ways: the same surname, and first names alike ("Giorgos" / "George",
@@ -157,8 +159,8 @@ NOT = re.compile(r"^(?:not|never|no|deni|declin|refus|fail)$|n['’]t$")
 def _words(text: str) -> tuple[str, ...]:
     """Stems ("receiv", "testifi"); function words as they are, so they stay known ("the")."""
     out = []
-    for w in WORDS.findall(text):
-        w = re.sub(r"'s$", "", fold_accents(w).lower().replace("’", "'"))  # "committee's"
+    for w in WORDS.findall(fold_accents(text)):  # "Máxima" is one word
+        w = re.sub(r"'s$", "", w.lower().replace("’", "'"))  # "committee's"
         out.append(w if w in STOPWORDS else stem(american(w) or w).rstrip("e"))  # "favoured": "favor"
     return tuple(out)
 
@@ -593,7 +595,7 @@ class Comparer:
         covered = [(m.start, m.end) for m in self.facts[s.id].mentions]
         out = set()
         for m in LOCATIVE.finditer(s.text):
-            g = 1 if m.group(1) else 2
+            g = next(k for k in (1, 2, 3) if m.group(k))
             if not any(cs < m.end(g) and m.start(g) < ce for cs, ce in covered) \
                     and not set(m.group(g).split()) & _not_name():
                 out.add(m.group(g))

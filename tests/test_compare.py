@@ -409,12 +409,17 @@ def test_one_speaker_quoted_in_unlike_words_given_nowhere_in_the_other_article()
     # two fields that share no word
     ("Marta Ferreira, ESA's director of space transportation, said it was too early to say what went wrong.",
      "Marta Ferreira, ESA's director of Earth observation programmes, said it was too early to say what went wrong.", ["title"]),
+    # a field on one side only, under another head
+    ("Patricio Vargas, Minera Altiplano's chief executive, said the company was devastated and would cooperate fully.",
+     "Patricio Vargas, the company's safety director, said the company was devastated and would cooperate fully.", ["title"]),
     # one title, two holders
     ("Mark Henshaw, Northern's managing director, said the company was cooperating with the investigators.",
      "Paul Dwyer, Northern's managing director, said the company was cooperating with the investigators.", ["name"]),
     # one person described two ways
     ("Helen Marsh, director of the Serious Fraud Office, said her office would pursue every penny.",
      "The SFO's director, Helen Marsh, said her office would pursue every penny.", []),
+    ("The head of the union, Dave Corrigan, said the crash had been an accident waiting to happen on the line.",
+     "Dave Corrigan, the union's general secretary, said the crash had been an accident waiting to happen on the line.", []),
     ("RMT leader Dave Corrigan said the crash had been an accident waiting to happen on the line.",
      "Dave Corrigan, the union's general secretary, said the crash had been an accident waiting to happen on the line.", []),
 ])
@@ -460,3 +465,11 @@ def test_an_airport_named_with_a_particle_is_one_place():
     a = "One of the suspects was stopped at Charles de Gaulle airport as he was about to board a flight to Algiers."
     b = "One of the suspects was detained at Orly airport as he prepared to board a flight to Algiers."
     assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Charles de Gaulle", "B": "Orly"})]
+
+
+def test_a_palace_for_a_palace():
+    a = ("Leaders attended a dinner hosted by King Willem-Alexander and Queen Maxima at Huis ten Bosch palace "
+         "on the evening of the summit.")
+    b = ("King Willem-Alexander and Queen Máxima welcomed leaders to a dinner at the Noordeinde Palace "
+         "on the evening of the summit.")
+    assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Huis ten Bosch", "B": "Noordeinde"})]

@@ -340,11 +340,13 @@ def titles_conflict(x: str, y: str) -> bool:
     """Do two titles of one person contradict? A rank on one that the other lacks, on the same
     head (deputy chief inspector / chief inspector); or two fields that share no word, however
     spelt (director of space transportation / director of Earth observation programs; but
-    transport secretary / transportation chief agree)."""
+    transport secretary / transportation chief agree); or a field on one side only, under
+    another head (chief executive / safety director)."""
     rx, hx, fx = title_parts(x)
     ry, hy, fy = title_parts(y)
     if rx != ry and hx & hy:
         return True
     if fx and fy:
         return not any(a.startswith(b[:5]) or b.startswith(a[:5]) for a in fx for b in fy)
-    return False
+    # a field on one side only, under another head: "chief executive" / "safety director"
+    return bool(fx or fy) and not hx & hy

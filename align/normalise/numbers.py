@@ -58,6 +58,8 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if low in WORDS:
             if low in ("one",) and not m.group("scale"):
                 continue  # "one of", "one day": rarely a reported count
+            if raw.islower() and re.search(r"[A-Z]\w*\s+$", text[:s]) and re.match(r"\s+[A-Z]", text[e:]):
+                continue  # a word of a name between capitals: "Huis ten Bosch"
             value = float(WORDS[low])
             if _refers_back(text[:s], value, m.group("scale")):
                 continue
