@@ -29,9 +29,11 @@ def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in END.finditer(chunk):
         stop = start + m.end()
         if chunk[m.start()] == ".":
-            word = re.search(r"([A-Za-z.]+)$", chunk[:m.start()])
-            w = (word.group(1) if word else "").lower().strip(".")
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            word = re.search(r"(?<![\w])([A-Za-z.]+)$", chunk[:m.start()])  # "28C." is no initial
+            raw = (word.group(1) if word else "").strip(".")
+            w = raw.lower()
+            # an initial is one capital ("J. Smith"), not a unit's letter ("225km/h.")
+            if w in ABBREVIATIONS or (len(raw) == 1 and raw.isupper()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
                 # "U.S. Secretary": keep going unless the next word starts a new sentence after a
                 # quote or the abbreviation is a month/title before a name (never a sentence end)
                 continue

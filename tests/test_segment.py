@@ -19,6 +19,10 @@ def test_known_pair_counts():
     ("U.S. Secretary of Defense Lloyd Austin joined Blinken. He met Kishi.",
      ["U.S. Secretary of Defense Lloyd Austin joined Blinken.", "He met Kishi."]),
     ("The U.S. and Japan agreed. Talks went on.", ["The U.S. and Japan agreed.", "Talks went on."]),
+    # a unit's letter is no initial
+    ("Fans queued in temperatures of 28C. Gates opened late.", ["Fans queued in temperatures of 28C.", "Gates opened late."]),
+    ("Winds reached 225km/h. The storm weakened.", ["Winds reached 225km/h.", "The storm weakened."]),
+    ("Its leader, J. Smith, spoke. Others left.", ["Its leader, J. Smith, spoke.", "Others left."]),
     ("Supreme Leader Kim Jong-un’s sister spoke. She warned Seoul.",
      ["Supreme Leader Kim Jong-un’s sister spoke.", "She warned Seoul."]),
     ("“We are united,” Blinken said. “We will act.”", ["“We are united,” Blinken said.", "“We will act.”"]),
