@@ -60,6 +60,19 @@ def _overlap(x: str, y: str) -> bool:
     return a1 <= b2 and b1 <= a2
 
 
+def _far_apart(x: str, y: str, days: int) -> bool:
+    """A day against a month or year (or a span), more than ``days`` apart: two events, not one
+    dated two ways ("said on Thursday" / "struck in August 2023")."""
+    from datetime import date as _date
+
+    if (len(x) == 10) == (len(y) == 10):
+        return False  # like with like: "in 2015" / "in 2017" may well be one event
+    (a1, a2), (b1, b2) = _interval(x), _interval(y)
+    day = lambda s: _date.fromisoformat(s[:8] + "28") if s.endswith("-31") else _date.fromisoformat(s)  # noqa: E731
+    gap = max((day(b1) - day(a2)).days, (day(a1) - day(b2)).days)
+    return gap > days
+
+
 def _sids(side: Side, kind: str, values: set[str]) -> list[str]:
     return sorted({sid for sid, m in side.of(kind) if m.value in values}, key=sid_order)
 
@@ -326,7 +339,8 @@ class Comparer:
             return self._weekdays(a, b)
         only_a = {x for x in da if not any(_overlap(x, y) for y in db)}
         only_b = {y for y in db if not any(_overlap(x, y) for x in da)}
-        if only_a and only_b and not self._own_days(a, b, only_a, only_b):
+        if only_a and only_b and not self._own_days(a, b, only_a, only_b) \
+                and not all(_far_apart(x, y, self.settings.date_event_gap) for x in only_a for y in only_b):
             return [("date", {a.source: _surface(a, "date", only_a), b.source: _surface(b, "date", only_b)},
                      {a.source: _sids(a, "date", only_a), b.source: _sids(b, "date", only_b)},
                      "the sources give different dates for this claim")]

@@ -473,3 +473,9 @@ def test_a_palace_for_a_palace():
     b = ("King Willem-Alexander and Queen Máxima welcomed leaders to a dinner at the Noordeinde Palace "
          "on the evening of the summit.")
     assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Huis ten Bosch", "B": "Noordeinde"})]
+
+
+def test_a_day_and_a_month_years_apart_are_two_events():
+    a = "Ron DeSantis said on Tuesday that the surge had reached 15 feet in parts of Levy and Dixie counties."
+    b = "Ron DeSantis said the surge had reached 15 feet in parts of Levy and Dixie counties, higher than in August 2019."
+    assert [d for d in compare(a, b) if d[0] == "date"] == []

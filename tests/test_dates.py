@@ -33,6 +33,10 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("A curfew was imposed starting Monday.", [("Monday", "2021-03-15")]),
     # "not until" in the past tense: a past day, not a deadline
     ("It was not until Monday that the first survivors were brought up.", [("Monday", "2021-03-15")]),
+    # a weekday's event ("before Wednesday's final") takes the tense, not "before" as a deadline
+    ("Three fans died in a crush before Monday's final.", [("Monday's", "2021-03-15")]),
+    # a fixed day in the present tense lies ahead, not a year back
+    ("The hurricane season officially ends Nov. 30, forecasters said.", [("Nov. 30", "2021-11-30")]),
     # a plan lies ahead, whatever the tense of the verb that made it
     ("The next mission had been scheduled for June.", [("scheduled for June", "2021-06")]),
     # a month and day without a year: the side of the publication date the tense puts it on

@@ -102,6 +102,7 @@ def test_quote_and_speaker():
     ("He weighs 200 pounds.", "200 pound"),
     ("Two-way trade grew by 12 percent.", "12 %"),  # "two-way" describes, it does not count
     ("Some 120 rescue workers took part.", "120 worker"),  # the people the noun names
+    ("Officials said 58 others were injured.", "58 injured"),  # the count noun after the verb
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
@@ -112,7 +113,8 @@ def test_numbers(text, value):
                                   # the people already named, counted again: no new figure
                                   "The two secretaries will travel on to Seoul.", "The four ministers held talks.",
                                   "They met at the Group of 20 summit.",
-                                  "A dinner was held at Huis ten Bosch palace."])  # a word of a name
+                                  "A dinner was held at Huis ten Bosch palace.",  # a word of a name
+                                  "Traffic on Interstate 75 stood still.", "The crush began at Gate 14."])
 def test_not_numbers(text):
     assert mentions(text, "number") == []
 

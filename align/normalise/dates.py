@@ -56,6 +56,7 @@ FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is exp
                     r"plans? to|is planning to|are planning to|is due to|are due to|is scheduled to|"
                     r"are scheduled to|is going to|are going to|upcoming|next|must|needs to|has to|have to)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|had|did|began|came|went|took|met|struck|hit|saw|held|\w{3,}ed)\b", re.I)
+PRESENT = re.compile(r"\b(?:ends|begins|starts|opens|closes|runs|expires|lasts|falls)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -228,6 +229,8 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             if ahead <= back:
                 return _iso(base + timedelta(days=ahead)), "weekday, start of a period"
             return _iso(base - timedelta(days=back)), "weekday, start of a period"
+        if text[m.end("wd"):m.end("wd") + 2] in ("'s", "’s") and rel == "before":
+            rel = ""  # "before Wednesday's final": the day of an event, its tense decides
         past_perfect = re.search(r"\bhad\b", _clause(text, m.start())) and not _future(text, m.start())
         # "It was not until Thursday that ...": a past event, not a deadline
         not_until = rel == "until" and re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+$", text[:m.start()])
@@ -252,7 +255,10 @@ def _nearer_year(d: date, m: re.Match, text: str, published: date, how: str) -> 
     if not shift:
         # "report by 31 October", "due Aug. 14": a deadline lies ahead whatever the verb's tense
         future = _future(text, m.start()) or bool(re.search(r"\b(?:by|until|before|due)\s+$", text[:m.start()]))
-        if d > published + timedelta(days=7) and not future:
+        clause = _clause(text, m.start())
+        # "the season officially ends Nov. 30": the present tense of a fixed day, not a past one
+        present = PRESENT.search(clause) and not PAST.search(clause)
+        if d > published + timedelta(days=7) and not future and not present:
             shift = -1
         elif d < published - timedelta(days=7) and future:
             shift = 1

@@ -53,6 +53,9 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         around = text[max(0, s - 2):e + 2]
         if NOT_COUNT.search(around) or text[max(0, s - 9):s] == "Group of ":  # "the Group of 20"
             continue
+        name = re.search(r"([A-Z][A-Za-z]*)[\s-]$", text[max(0, s - 20):s])
+        if name and name.group(1) in _identifiers() and not m.group("cur"):
+            continue  # "Interstate 75", "Gate 14": a name, not a count
         raw = m.group("num")
         low = raw.lower()
         if low in WORDS:
@@ -95,6 +98,12 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
                 unit = ""
             unit = _phrase_unit(text[e:]) or _currency(unit, m.group("scale"), text[e:]) or unit
+            if unit in ("was", "were", "are", "is", "have", "has", "had", "other", "more"):
+                # "more than 80 were injured", "58 others were injured": the count noun after
+                after = re.match(r"\s+(?:others?\s+|more\s+)?(?:were|was|are|is|have been|had been|have|had)?\s*"
+                                 r"(injured|killed|dead|wounded|missing|hurt|arrested|evacuated|rescued|hospitali[sz]ed)\b",
+                                 text[e:])
+                unit = american(after.group(1)) or after.group(1) if after else ("" if unit != "other" else unit)
         lead = _lead_noun(text[:s])
         if lead:  # "magnitude 7.7 quake": the noun written before the figure names it
             unit = lead
@@ -194,6 +203,11 @@ def _count_nouns() -> tuple[re.Pattern, int]:
     data = _table()["count_nouns"]
     nouns = sorted(data["before"], key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I), int(data["window_words"])
+
+
+@lru_cache(maxsize=1)
+def _identifiers() -> frozenset[str]:
+    return frozenset(_table()["identifiers"]["before"])
 
 
 def _unit_before(left: str) -> str:
