@@ -215,3 +215,13 @@ def test_job_titles_the_table_does_not_list(text, roles):
     got = facts(text, learn=["Étienne Roussel, Pascal Girard, Tom Okafor, Helen Marsh, Dave Corrigan and "
                              "Helen Carrick and Marta Ferreira and Margaret Doyle spoke."])
     assert [(m.value, m.detail, m.qualifier) for m in got.of("role")] == roles
+
+
+def test_a_name_the_run_puts_after_near_is_a_place_everywhere():
+    first = "Hurricane Nestor roared ashore near Cedar Key late on Wednesday."
+    second = '"We were not ready for this," said Cedar Key Mayor Dana Whitlock.'
+    n = Normaliser()
+    n.learn_names([first, second])
+    got = n.facts(Sentence("A2", "A", 2, second, 0, len(second), "paragraph"), DateContext(date(2025, 10, 9), 2025))
+    assert [m.value for m in got.of("person")] == ["Dana Whitlock"]
+    assert [m.detail for m in got.of("quote")] == ["Dana Whitlock"]

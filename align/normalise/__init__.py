@@ -71,15 +71,21 @@ class Normaliser:
 
         counts: Counter[str] = Counter()
         surfaces: dict[str, Counter[str]] = {}
+        places: set[str] = set()
         for text in texts:
             for s, e, cand in name_candidates(text, self._masks(text)):
-                if PLACE_LIST.search(text[max(0, s - 120):s]):
-                    continue  # "residents of Varnavas, Kapandriti and Agios Stefanos": places
                 if len(cand.split()) < 2:
                     continue
                 k = name_key(cand)
+                if PLACE_LIST.search(text[max(0, s - 120):s]) and not re.search(r"[’']s$", cand):
+                    # "residents of Varnavas, Kapandriti and Agios Stefanos", "ashore near Cedar
+                    # Key": a place, here and wherever the run names it ("Cedar Key Mayor ...")
+                    places.add(k)
+                    continue
                 counts[k] += 1
                 surfaces.setdefault(k, Counter())[re.sub(r"[’']s$", "", cand)] += 1
+        for k in places:
+            counts.pop(k, None)
         clusters: list[_Person] = []
         for k in sorted(counts, key=lambda k: (-counts[k], k)):
             for p in clusters:
