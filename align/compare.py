@@ -36,10 +36,19 @@ class Side:
     mentions: tuple[tuple[str, Mention], ...]  # (sentence id, mention)
 
     def of(self, kind: str) -> list[tuple[str, Mention]]:
-        return [(sid, m) for sid, m in self.mentions if m.kind == kind]
+        return self._by_kind().get(kind, [])
 
     def values(self, kind: str) -> set[str]:
-        return {m.value for _, m in self.mentions if m.kind == kind and m.value}
+        return {m.value for _, m in self.of(kind) if m.value}
+
+    def _by_kind(self) -> dict[str, list[tuple[str, Mention]]]:
+        cached = self.__dict__.get("_kinds")
+        if cached is None:
+            cached = {}
+            for sid, m in self.mentions:
+                cached.setdefault(m.kind, []).append((sid, m))
+            object.__setattr__(self, "_kinds", cached)  # a cache on a frozen value: same answers
+        return cached
 
 
 def _interval(value: str) -> tuple[str, str]:
@@ -299,6 +308,7 @@ class Comparer:
         self._values_cache: dict[tuple[str, str], tuple[str, ...]] = {}
         self._by_source: dict[str, set[str]] = {}
         self._quotes_of: dict[str, list[str]] = {}
+        self._unknown: dict[str, set[str]] = {}
         self._proper_words: frozenset[str] | None = None
         self._texts: dict[str, str] = {}
 
@@ -327,6 +337,9 @@ class Comparer:
     # --- checks between two sides -------------------------------------------------------------
     def check_pair(self, a: Side, b: Side) -> list[tuple[str, dict, dict, str]]:
         """Differences between two sources' versions of one claim: (kind, values, sentences, why)."""
+        if [s.text for s in a.sentences] == [s.text for s in b.sentences] \
+                and [(m.kind, m.value, m.detail) for _, m in a.mentions] == [(m.kind, m.value, m.detail) for _, m in b.mentions]:
+            return []  # the same words read the same way (a wire story run twice): nothing differs
         found = []
         for check in (self._dates, self._start_dates, self._numbers, self._titles, self._names,
                       self._attribution, self._quotes, self._places, self._negation):
@@ -606,6 +619,11 @@ class Comparer:
     def _unknown_places(self, s: Sentence) -> set[str]:
         """Capitalised words after "in", "at", "near" that no table knows and no other mention
         covers: "the Bonaire shopping centre in Aldaia"."""
+        if s.id not in self._unknown:
+            self._unknown[s.id] = self._find_unknown_places(s)
+        return self._unknown[s.id]
+
+    def _find_unknown_places(self, s: Sentence) -> set[str]:
         covered = [(m.start, m.end) for m in self.facts[s.id].mentions]
         out = set()
         for m in LOCATIVE.finditer(s.text):
