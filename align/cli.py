@@ -151,7 +151,7 @@ def compare(
         from .render.common import plural
 
         print(f"{plural(s['claims'], 'claim')}: {s['agreements']} agree, {s['partial']} partly agree, "
-              f"{plural(s['discrepancies'], 'discrepancy', 'discrepancies')}, "
+              f"{s['discrepancy_claims']} disagree ({plural(s['discrepancies'], 'discrepancy', 'discrepancies')}), "
               f"{plural(s['omissions'], 'one-source sentence')}", file=sys.stderr)
     if report.baseline:
         from .render.jsonout import baseline_view

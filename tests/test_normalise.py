@@ -103,6 +103,7 @@ def test_quote_and_speaker():
     ("Two-way trade grew by 12 percent.", "12 %"),  # "two-way" describes, it does not count
     ("Some 120 rescue workers took part.", "120 worker"),  # the people the noun names
     ("Officials said 58 others were injured.", "58 injured"),  # the count noun after the verb
+    ("The surge reached 15 feet.", "15 foot"),  # so it converts: 15 feet and 4.5 metres are one figure
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
@@ -225,3 +226,11 @@ def test_a_name_the_run_puts_after_near_is_a_place_everywhere():
     got = n.facts(Sentence("A2", "A", 2, second, 0, len(second), "paragraph"), DateContext(date(2025, 10, 9), 2025))
     assert [m.value for m in got.of("person")] == ["Dana Whitlock"]
     assert [m.detail for m in got.of("quote")] == ["Dana Whitlock"]
+
+
+def test_names_with_a_second_capital_storms_and_proper_nouns_breame_would_fold():
+    text = "Gov. Ron DeSantis said Hurricane Idalia hit the Gulf of America, and thieves raided the Louvre."
+    got = facts(text, learn=["Ron DeSantis spoke."])
+    assert [m.value for m in got.of("person")] == ["Ron DeSantis"]
+    assert [(m.text, m.value, m.variant) for m in got.of("place")] == [("Gulf of America", "Gulf of Mexico", "alias")]
+    assert got.of("spelling") == []

@@ -176,7 +176,9 @@ def _not_name() -> frozenset[str]:
 
 
 # a capital, accented ones too ("Étienne", "Łukasz", "Šimon"), then lower-case letters
-NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ][a-zß-öø-ÿā-ž]+(?:[-’'][A-Za-z][a-zß-öø-ÿā-ž]+)*|[A-Z][a-z]?-[a-z]+")
+# ... and a second capital inside ("DeSantis", "McDonald", "MacArthur")
+NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ][a-zß-öø-ÿā-ž]+(?:[A-Z][a-zß-öø-ÿā-ž]+)?(?:[-’'][A-Za-z][a-zß-öø-ÿā-ž]+)*"
+                        r"|[A-Z][a-z]?-[a-z]+")
 POSSESSIVE = re.compile(r"[’']s$")
 
 

@@ -223,6 +223,8 @@ def _unit_before(left: str) -> str:
 def singular(word: str) -> str:
     """years -> year, people -> people, injured -> injured, inches -> inch: enough to match units
     across sources."""
+    if word in ("feet", "foot"):
+        return "foot"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes")) and len(word) > 4:
