@@ -234,3 +234,8 @@ def test_names_with_a_second_capital_storms_and_proper_nouns_breame_would_fold()
     assert [m.value for m in got.of("person")] == ["Ron DeSantis"]
     assert [(m.text, m.value, m.variant) for m in got.of("place")] == [("Gulf of America", "Gulf of Mexico", "alias")]
     assert got.of("spelling") == []
+
+
+def test_a_name_before_a_place_noun_is_no_person():
+    text = '"Do not come back," said Tim Dudley, Hillsborough County\'s emergency management director.'
+    assert [m.value for m in facts(text, learn=["Tim Dudley spoke."]).of("person")] == ["Tim Dudley"]

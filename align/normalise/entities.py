@@ -170,9 +170,14 @@ def _institutions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _landmarks() -> frozenset[str]:
+    return frozenset(tables.builtin("names")["not_name"]["landmarks"].split())
+
+
+@lru_cache(maxsize=1)
 def _not_name() -> frozenset[str]:
     table = tables.builtin("names")["not_name"]
-    return frozenset(table["words"].split()) | frozenset(table["landmarks"].split()) | _institutions()
+    return frozenset(table["words"].split()) | _landmarks() | _institutions()
 
 
 # a capital, accented ones too ("Étienne", "Łukasz", "Šimon"), then lower-case letters
@@ -197,8 +202,9 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
         if run:
             s, e = run[0].start(), run[-1].end()
             nxt = re.match(r" ([A-Za-z]+)\b", text[e:])
-            # "the New Reform party", "People Power Party": an organisation's name, not a person's
-            if not (nxt and nxt.group(1).capitalize() in _institutions()):
+            # "the New Reform party", "People Power Party": an organisation's name, not a person's;
+            # "Hillsborough County's": a place's
+            if not (nxt and nxt.group(1).capitalize() in _institutions() | _landmarks()):
                 out.append((s, e, text[s:e]))
         run.clear()
 
