@@ -9,8 +9,10 @@ difference that normalisation explains (Defence/Defense, Burma/Myanmar) never be
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
@@ -59,7 +61,7 @@ def _interval(value: str) -> tuple[str, str]:
     if len(value) == 4:
         return f"{value}-01-01", f"{value}-12-31"
     if len(value) == 7:
-        return f"{value}-01", f"{value}-31"
+        return f"{value}-01", f"{value}-{monthrange(int(value[:4]), int(value[5:]))[1]:02d}"
     return value, value
 
 
@@ -72,14 +74,10 @@ def _overlap(x: str, y: str) -> bool:
 def _far_apart(x: str, y: str, days: int) -> bool:
     """A day against a month or year (or a span), more than ``days`` apart: two events, not one
     dated two ways ("said on Thursday" / "struck in August 2023")."""
-    from datetime import date as _date
-
     if (len(x) == 10) == (len(y) == 10):
         return False  # like with like: "in 2015" / "in 2017" may well be one event
-    (a1, a2), (b1, b2) = _interval(x), _interval(y)
-    day = lambda s: _date.fromisoformat(s[:8] + "28") if s.endswith("-31") else _date.fromisoformat(s)  # noqa: E731
-    gap = max((day(b1) - day(a2)).days, (day(a1) - day(b2)).days)
-    return gap > days
+    (a1, a2), (b1, b2) = (map(date.fromisoformat, _interval(v)) for v in (x, y))
+    return max((b1 - a2).days, (a1 - b2).days) > days
 
 
 def _sids(side: Side, kind: str, values: set[str]) -> list[str]:
@@ -582,8 +580,7 @@ class Comparer:
                 va, vb = self.facts[sa.id].values(kind), self.facts[sb.id].values(kind)
                 xa, xb = va - all_b, vb - all_a
                 if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind) \
-                        and not self._spelt_twice(kind, next(iter(xa)), next(iter(xb))) \
-                        and self._written_alike(sa, kind, next(iter(xa))) == self._written_alike(sb, kind, next(iter(xb))):
+                        and self._may_replace(kind, sa, next(iter(xa)), sb, next(iter(xb))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
                 # two sentences that tell the same thing, each naming one its whole article never
@@ -592,16 +589,20 @@ class Comparer:
                 xa, xb = va - self._article_values(b.source), vb - self._article_values(a.source)
                 if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine \
                         and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))) \
-                        and not self._spelt_twice(kind, next(iter(xa)), next(iter(xb))) \
-                        and self._written_alike(sa, kind, next(iter(xa))) == self._written_alike(sb, kind, next(iter(xb))):
+                        and self._may_replace(kind, sa, next(iter(xa)), sb, next(iter(xb))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
         return None
 
+    def _may_replace(self, kind: str, sa: Sentence, x: str, sb: Sentence, y: str) -> bool:
+        """Can ``y`` (in ``sb``) stand in ``x``'s place (in ``sa``)? Not one person spelt two ways,
+        and a place only for a place written in like form."""
+        return not self._spelt_twice(kind, x, y) and self._written_alike(sa, kind, x) == self._written_alike(sb, kind, y)
+
     def _written_alike(self, s: Sentence, kind: str, value: str) -> bool:
         """Is a place written as where something is, not as a word joined to another ("near
-        Sagaing", not "British-built")? A place for a place is a substitution only in like form."""
-        return kind != "place" or any(not s.text[m.end:m.end + 1] == "-" for m in self.facts[s.id].of(kind)
+        Sagaing", not "British-built")?"""
+        return kind != "place" or any(s.text[m.end:m.end + 1] != "-" for m in self.facts[s.id].of(kind)
                                       if m.value == value)
 
     def _spelt_twice(self, kind: str, x: str, y: str) -> bool:

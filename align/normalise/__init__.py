@@ -16,7 +16,7 @@ from ..settings import DEFAULT, Settings
 from ..types import Facts, Mention, Sentence
 from . import dates as datemod
 from .dates import DateContext
-from .entities import find_places, find_roles, generic_roles, name_candidates, name_key, spell_fold
+from .entities import POSSESSIVE, find_places, find_roles, generic_roles, name_candidates, name_key, spell_fold
 from .numbers import find_numbers, format_value
 from .quotes import SPEECH, find_quotes, negations, outside_quotes, speaker_spans
 from .text import WORD, american, plain
@@ -77,13 +77,13 @@ class Normaliser:
                 if len(cand.split()) < 2:
                     continue
                 k = name_key(cand)
-                if PLACE_LIST.search(text[max(0, s - 120):s]) and not re.search(r"[’']s$", cand):
+                if PLACE_LIST.search(text[max(0, s - 120):s]) and not POSSESSIVE.search(cand):
                     # "residents of Varnavas, Kapandriti and Agios Stefanos", "ashore near Cedar
                     # Key": a place, here and wherever the run names it ("Cedar Key Mayor ...")
                     places.add(k)
                     continue
                 counts[k] += 1
-                surfaces.setdefault(k, Counter())[re.sub(r"[’']s$", "", cand)] += 1
+                surfaces.setdefault(k, Counter())[POSSESSIVE.sub("", cand)] += 1
         for k in places:
             counts.pop(k, None)
         clusters: list[_Person] = []
@@ -114,8 +114,8 @@ class Normaliser:
         k = name_key(surface)
         if k in self._alias:
             p = self._by_key[self._alias[k]]
-            variant = "name" if re.sub(r"[’']s$", "", surface) != p.display and name_key(p.display) != k else ""
-            if not variant and re.sub(r"[’']s$", "", surface) != p.display and len(k.split()) > 1:
+            variant = "name" if POSSESSIVE.sub("", surface) != p.display and name_key(p.display) != k else ""
+            if not variant and POSSESSIVE.sub("", surface) != p.display and len(k.split()) > 1:
                 variant = "name"
             return p.display, variant
         tokens = k.split()
@@ -171,7 +171,7 @@ class Normaliser:
             if got is None:
                 continue
             display, variant = got
-            surface = re.sub(r"[’']s$", "", cand)
+            surface = POSSESSIVE.sub("", cand)
             people.append(Mention("person", surface, s, s + len(surface), display, variant=variant))
             if len(cand.split()) > 1:
                 recent.append(display)
@@ -224,7 +224,7 @@ class Normaliser:
             joined = any(re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[pe:s]) or
                          re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[e:ps]) for ps, pe in known)
             if joined:
-                surface = re.sub(r"[’']s$", "", cand)
+                surface = POSSESSIVE.sub("", cand)
                 out.append(Mention("person", surface, s, s + len(surface), surface))
         return out
 

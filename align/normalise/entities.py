@@ -249,7 +249,7 @@ def _title_words(words: list[str]) -> bool:
     """Words that can make a job title: no function words but "of" (and "the" after it), no
     speech verbs, no figures; one of them a head ("director", "chief", ...)."""
     heads = _generic()[0]
-    if any(re.search(r"['’]s$", w) or (len(w) > 1 and w.isupper()) for w in words):
+    if any(POSSESSIVE.search(w) or (len(w) > 1 and w.isupper()) for w in words):
         return False  # "Nimbus's", "RMT": the organisation, not the title
     low = [w.lower() for w in words]
     if not any(w in heads for w in low):
@@ -308,8 +308,8 @@ def generic_roles(text: str, people: list[Mention], taken: list[tuple[int, int]]
             org = ""
             if prev.lower() in _DETERMINER or prev == "," or not prev:
                 pass
-            elif re.search(r"['’]s$", prev):
-                org = re.sub(r"['’]s$", "", prev)
+            elif POSSESSIVE.search(prev):
+                org = POSSESSIVE.sub("", prev)
             elif prev[:1].isupper() and prev.lower() not in STOPWORDS:
                 org = prev  # "RMT leader Dave Corrigan"
             else:
