@@ -219,7 +219,8 @@ def group(sentences: list[Sentence], found: list[Link], ev: Evidence, settings: 
         block = ev.score[np.ix_(ga, gb)]
         mask = ev.cross[np.ix_(ga, gb)]
         # a sentence joining by a fact only it states, or as the part of a sentence split in two
-        lone = (link.rare or link.placed or bool(ev.contained[index[link.a], index[link.b]])) and min(len(ga), len(gb)) == 1
+        lone = (link.rare or link.placed or bool(ev.contained[index[link.a], index[link.b]])) and min(len(ga), len(gb)) == 1 \
+            or len(ga) == len(gb) == 1  # two sentences alone: their link is all the evidence there is
         if mask.any() and float(block[mask].mean()) < settings.claim_cohesion and not lone:
             continue
         parent[rb] = ra

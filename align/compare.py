@@ -196,6 +196,7 @@ class _Polarity:
     after: tuple[frozenset[str], ...]
     before: tuple[frozenset[str], ...]
     first_after: tuple[str, ...]
+    subject: tuple[str, ...]  # the nearest content word before, negators aside: "the satellite was (not) insured"
 
 
 @lru_cache(maxsize=4096)
@@ -207,17 +208,19 @@ def _has_negator(text: str) -> bool:
 def _polarity(text: str, window: int) -> _Polarity:
     w = _words(text)
     content = [k for k, x in enumerate(w) if x not in STOPWORDS]
-    after, before, first = [], [], []
+    after, before, first, subject = [], [], [], []
     for k in range(len(w)):
         later = [w[c] for c in content if c > k][:window]
         after.append(frozenset(later))
         first.append(later[0] if later else "")
-        before.append(frozenset([w[c] for c in content if c < k and not NOT.search(w[c])][-3:]))
+        earlier = [w[c] for c in content if c < k and not NOT.search(w[c])]
+        before.append(frozenset(earlier[-3:]))
+        subject.append(earlier[-1] if earlier else "")
     neg = tuple(bool(NOT.search(x)) and (x not in ("declin", "refus", "fail") or w[k + 1:k + 2] == ("to",))
                 for k, x in enumerate(w))
     negated = tuple(any(neg[max(0, k - 3):k]) for k in range(len(w)))
     far = tuple(any(neg[max(0, k - 5):k]) for k in range(len(w)))
-    return _Polarity(w, neg, negated, far, tuple(after), tuple(before), tuple(first))
+    return _Polarity(w, neg, negated, far, tuple(after), tuple(before), tuple(first), tuple(subject))
 
 
 def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, shared: int = DEFAULT.negation_shared) -> bool:
@@ -255,7 +258,8 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
                     if v in STOPWORDS or a.negated[k]:
                         continue
                     later = len(n.after[j] & a.after[k])
-                    if v == wn[j] and later + len(n.before[i] & a.before[k]) >= shared:
+                    if v == wn[j] and (later + len(n.before[i] & a.before[k]) >= shared
+                                       or n.subject[i] and n.subject[i] == a.subject[k]):
                         return True
                     if v != wn[j] and v not in wn and not a.negated_far[k] and later >= shared \
                             and n.before[i] & a.before[k] and a.first_after[k] in n.after[j]:
@@ -575,6 +579,8 @@ class Comparer:
         """Exactly one value of ``kind`` on each side that the other lacks, in sentences that
         otherwise say the same words: a substitution, not an addition."""
         all_a, all_b = a.values(kind), b.values(kind)
+        # a claim of one sentence a side tells one thing, however unlike the names make the two
+        one_to_one = len(a.sentences) == len(b.sentences) == 1
         for sa in a.sentences:
             for sb in b.sentences:
                 va, vb = self.facts[sa.id].values(kind), self.facts[sb.id].values(kind)
@@ -587,7 +593,7 @@ class Comparer:
                 # does, amid the same words ("Salomé Pradas, the regional minister responsible for
                 # emergencies, said" / "Susana Camarero, the regional official in charge of emergencies, said")
                 xa, xb = va - self._article_values(b.source), vb - self._article_values(a.source)
-                if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine \
+                if len(xa) == 1 and len(xb) == 1 and (one_to_one or self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine) \
                         and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))) \
                         and self._may_replace(kind, sa, next(iter(xa)), sb, next(iter(xb))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},

@@ -69,6 +69,7 @@ class Settings:
     cosine_floor: float = 0.30
     # Claims built from links across many sources: a sentence joins a claim only if its mean
     # link score to the claim's other sentences is at least this (stops chains A~B~C~D drifting).
+    # Two sentences that are each alone link on their link: it cleared ``link_floor`` already.
     claim_cohesion: float = 0.35
     # Two sources whose best links are this weak are about different events ("little overlap").
     overlap_warning: float = 0.15  # share of sentences aligned

@@ -442,6 +442,15 @@ def test_negation_in_other_words(a, b):
     assert [d[0] for d in compare(a, b)] == ["negation"]
 
 
+def test_the_same_verb_negated_for_the_same_subject():
+    """Nothing shared after the verb, one word before it: the subject decides."""
+    from align.compare import _negated_in_one
+
+    insured = "An ESA spokeswoman said the satellite was insured, though she declined to give the value."
+    assert _negated_in_one(insured, "ESA confirmed that the satellite was not insured against launch failure.")
+    assert not _negated_in_one(insured, "ESA confirmed that the rocket was not insured against launch failure.")
+
+
 def test_a_place_joined_to_a_word_is_no_substitute_for_a_place_where():
     a = "The colonial-era Ava Bridge over the Irrawaddy River near Sagaing collapsed into the water on Friday."
     b = "The British-built Inwa Bridge over the Irrawaddy River collapsed into the water on Friday."

@@ -239,3 +239,8 @@ def test_names_with_a_second_capital_storms_and_proper_nouns_breame_would_fold()
 def test_a_name_before_a_place_noun_is_no_person():
     text = '"Do not come back," said Tim Dudley, Hillsborough County\'s emergency management director.'
     assert [m.value for m in facts(text, learn=["Tim Dudley spoke."]).of("person")] == ["Tim Dudley"]
+
+
+def test_a_month_inside_a_name_is_part_of_it():
+    text = "The third-placed candidate, Lee Jun Seok, took 8.34 per cent, Theresa May said on May 5."
+    assert [m.value for m in facts(text, learn=[text]).of("person")] == ["Lee Jun Seok", "Theresa May"]

@@ -135,3 +135,31 @@ def test_cli_writes_all_formats_and_exits_1(tmp_path):
     for ext in ("md", "json", "html"):
         assert (tmp_path / f"known.{ext}").stat().st_size > 1000
     assert json.loads((tmp_path / "known.json").read_text())["schema"] == "claimdiff/1"
+
+
+def test_korea_two_nominees_for_prime_minister_are_a_name_difference(real_encoder):
+    """The two names pull the cosine down to 0.39: the sentences are each other's best partner and
+    nothing else's, so they are one claim, and in a claim of one sentence a side the two nominees
+    are a name difference. "Lee Jun Seok" is one person ("Jun" is no month there)."""
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/korea-election/us-wire.json", ROOT / "fixtures/korea-election/uk-paper.txt"],
+                           Options(), encoder=real_encoder)
+    a = sentence_with(report, "A", "he named Kim Min-seok")
+    b = sentence_with(report, "B", "He named Woo Sang Ho")
+    claim = next(c for c in report.claims if a in c.sentences["A"])
+    assert claim.sentences == {"A": (a,), "B": (b,)}
+    assert [(d.kind, d.values) for d in report.discrepancies if a in d.sentences] == [
+        ("name", {"A": "Kim Min-seok", "B": "Woo Sang Ho"})]
+    third = sentence_with(report, "B", "Lee Jun Seok")
+    assert [m.value for m in report.facts[third].of("person")] == ["Lee Jun Seok"]
+
+
+def test_rocket_insured_and_not_insured_is_a_negation(real_encoder):
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/rocket-launch/us-site.txt", ROOT / "fixtures/rocket-launch/uk-paper.json"],
+                           Options(), encoder=real_encoder)
+    a = sentence_with(report, "A", "said the satellite was insured")
+    b = sentence_with(report, "B", "the satellite was not insured")
+    assert [d.kind for d in report.discrepancies if a in d.sentences and b in d.sentences] == ["negation"]

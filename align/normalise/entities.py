@@ -177,7 +177,12 @@ def _landmarks() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _not_name() -> frozenset[str]:
     table = tables.builtin("names")["not_name"]
-    return frozenset(table["words"].split()) | _landmarks() | _institutions()
+    return frozenset(table["words"].split()) | _months() | _landmarks() | _institutions()
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset(tables.builtin("names")["not_name"]["months"].split())
 
 
 # a capital, accented ones too ("Étienne", "Łukasz", "Šimon"), then lower-case letters
@@ -212,6 +217,9 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
         tok = POSSESSIVE.sub("", m.group(0))
         bad = tok in _not_name() or tok.lower() in _title_heads() \
             or any(m.start() < me and ms < m.end() for ms, me in masked)
+        if bad and tok in _months() and run and text[run[-1].end():m.start()] == " " \
+                and not re.match(r"\s*\d", text[m.end():]) and not any(m.start() < me and ms < m.end() for ms, me in masked):
+            bad = False  # "Lee Jun Seok", "Theresa May"
         if bad:
             close()
             continue
