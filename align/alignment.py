@@ -162,7 +162,15 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
             col_best = sub == sub.max(axis=0, keepdims=True)
             # relative place in each article (0 = first sentence, 1 = last)
             near = np.abs(pos[ia][:, None] - pos[ib][None, :]) <= settings.position_window
-            one_sided = (row_best | col_best) & near & (sub >= settings.one_sided_floor)
+            # ... or, anywhere, the sentence next to the other's best partner: one claim split over two
+            # adjacent sentences ("impeached him in December, and the court removed him on April 4" /
+            # "Parliament impeached him on 14 December." "The court upheld that decision on 11 April.")
+            best_c, best_r = sub.argmax(axis=1), sub.argmax(axis=0)
+            rows, cols = np.indices(sub.shape)
+            ratio = settings.beside_ratio
+            beside = (col_best & (np.abs(cols - best_c[:, None]) == 1) & (sub >= ratio * sub.max(axis=1, keepdims=True))) \
+                | (row_best & (np.abs(rows - best_r[None, :]) == 1) & (sub >= ratio * sub.max(axis=0, keepdims=True)))
+            one_sided = (row_best | col_best) & (near | beside) & (sub >= settings.one_sided_floor)
             # a fact both articles state once, in these two sentences, is evidence of its own
             rare = (ev.rare[np.ix_(ia, ib)] | ev.quoted[np.ix_(ia, ib)]) & (sub >= settings.rare_fact_floor) \
                 & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)

@@ -45,6 +45,13 @@ class Settings:
     # A4, the fourth of 21; real one-sided counterparts there lie within 0.3 of each other.
     one_sided_floor: float = 0.42
     position_window: float = 0.25
+    # Beyond that window a one-sided partner still links when it sits next to the other's best
+    # partner and scores at least ``beside_ratio`` of that best: one claim told in two adjacent
+    # sentences (Korea: "impeached him in December, and the court removed him on April 4" /
+    # "Parliament impeached him on 14 December." "The court upheld that decision on 11 April.").
+    # 0.8 to 0.95 gave the same gold figures; with no ratio a results list ("Lee took 49.42%" /
+    # "Lee Jun Seok took 8.34 per cent") joined its neighbour.
+    beside_ratio: float = 0.9
     # Two sentences sharing a person, place, number or date that each article states in that
     # sentence only ("Burma" once in each) link from this lower score.
     rare_fact_floor: float = 0.25

@@ -163,3 +163,20 @@ def test_rocket_insured_and_not_insured_is_a_negation(real_encoder):
     a = sentence_with(report, "A", "said the satellite was insured")
     b = sentence_with(report, "B", "the satellite was not insured")
     assert [d.kind for d in report.discrepancies if a in d.sentences and b in d.sentences] == ["negation"]
+
+
+def test_korea_one_claim_told_in_two_adjacent_sentences_links_beyond_the_window(real_encoder):
+    """A10 tells the impeachment and the removal in one sentence; B in two adjacent ones, far
+    earlier in its article. The second is next to A10's best partner: it links, and the dates of
+    the removal differ (April 4 / 11 April)."""
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/korea-election/us-wire.json", ROOT / "fixtures/korea-election/uk-paper.txt"],
+                           Options(), encoder=real_encoder)
+    a = sentence_with(report, "A", "formally removed him from office on April 4")
+    b1 = sentence_with(report, "B", "Parliament impeached him on 14 December")
+    b2 = sentence_with(report, "B", "upheld that decision on 11 April")
+    claim = next(c for c in report.claims if a in c.sentences["A"])
+    assert claim.sentences["B"] == (b1, b2)
+    assert [(d.kind, d.values) for d in report.discrepancies if a in d.sentences] == [
+        ("date", {"A": "April 4 (2025-04-04)", "B": "11 April (2025-04-11)"})]
