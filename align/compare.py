@@ -598,6 +598,17 @@ class Comparer:
                         and self._may_replace(kind, sa, next(iter(xa)), sb, next(iter(xb))):
                     return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                             {a.source: [sa.id], b.source: [sb.id]})
+                # two sentences telling the very same thing (cosine ``swap_cosine``), one name each
+                # where the other has its own, amid ``swap_context`` shared words, whatever else either
+                # article says ("a crown that belonged to Empress Eugénie, the wife of Napoleon III" /
+                # "a crown that had belonged to Empress Marie-Louise, the second wife of Napoleon
+                # Bonaparte", though the first article names Marie-Louise elsewhere)
+                xa, xb = va - vb, vb - va
+                if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.swap_cosine \
+                        and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb)), self.settings.swap_context) \
+                        and self._may_replace(kind, sa, next(iter(xa)), sb, next(iter(xb))):
+                    return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
+                            {a.source: [sa.id], b.source: [sb.id]})
         return None
 
     def _may_replace(self, kind: str, sa: Sentence, x: str, sb: Sentence, y: str) -> bool:
@@ -615,13 +626,13 @@ class Comparer:
         """Two people's names that are one person spelt two ways ("Giorgos" / "George Kefalas")."""
         return kind == "person" and _one_person(x, y, self.settings.first_name_fuzz)
 
-    def _same_setting(self, sa: Sentence, kind: str, va: str, sb: Sentence, vb: str) -> bool:
+    def _same_setting(self, sa: Sentence, kind: str, va: str, sb: Sentence, vb: str, shared: int | None = None) -> bool:
         """Do the mentions stand amid the same words: the four words either side of each share
         two content words?"""
         def around(s: Sentence, value: str) -> set[str]:
             return set().union(*(_around(s.text, m.start, m.end, self.settings.context_words)
                                  for m in self.facts[s.id].of(kind) if m.value == value))
-        return len(around(sa, va) & around(sb, vb)) >= self.settings.context_shared
+        return len(around(sa, va) & around(sb, vb)) >= (shared or self.settings.context_shared)
 
     def _unknown_places(self, s: Sentence) -> set[str]:
         """Capitalised words after "in", "at", "near" that no table knows and no other mention

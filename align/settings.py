@@ -118,6 +118,11 @@ class Settings:
     first_name_fuzz: int = 58
     context_words: int = 4
     context_shared: int = 2
+    # Where one article names the other's person or place elsewhere too, the two sentences must
+    # tell the very same thing: this cosine, and this many shared words around the names (0.7 to
+    # 0.8 found the same on the gold; two shared words made two false name differences).
+    swap_cosine: float = 0.8
+    swap_context: int = 3
     # A verb negated in one sentence and affirmed in the other: the ``negation_window`` content words
     # after each must share ``negation_shared`` ("did not concede defeat, telling" / "conceded defeat
     # early Wednesday, telling": defeat, telling; three missed that, two made no false one on the gold).

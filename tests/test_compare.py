@@ -451,6 +451,14 @@ def test_the_same_verb_negated_for_the_same_subject():
     assert not _negated_in_one(insured, "ESA confirmed that the rocket was not insured against launch failure.")
 
 
+def test_a_person_swapped_though_the_article_names_the_other_elsewhere():
+    a = ("The thieves dropped a crown that belonged to Empress Eugenie, the wife of Napoleon III, near the museum. "
+         "The gallery also shows a necklace given by Napoleon to Empress Marie-Louise in 1810.")
+    b = "The thieves dropped a crown that had belonged to Empress Marie-Louise, the wife of Napoleon, near the museum."
+    assert [(d[0], d[2]) for d in compare(a, b) if d[0] == "name"] == [
+        ("name", {"A": "Empress Eugenie", "B": "Empress Marie-Louise"})]
+
+
 def test_a_place_joined_to_a_word_is_no_substitute_for_a_place_where():
     a = "The colonial-era Ava Bridge over the Irrawaddy River near Sagaing collapsed into the water on Friday."
     b = "The British-built Inwa Bridge over the Irrawaddy River collapsed into the water on Friday."

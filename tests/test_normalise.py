@@ -244,3 +244,19 @@ def test_a_name_before_a_place_noun_is_no_person():
 def test_a_month_inside_a_name_is_part_of_it():
     text = "The third-placed candidate, Lee Jun Seok, took 8.34 per cent, Theresa May said on May 5."
     assert [m.value for m in facts(text, learn=[text]).of("person")] == ["Lee Jun Seok", "Theresa May"]
+
+
+def test_a_surname_far_from_a_namesake_is_the_person_named_most():
+    """"Mr Lee" long after "Lee Jun Seok" (named once) is Lee Jae Myung (named more); right after
+    "Lee Jun Seok" he is Lee Jun Seok."""
+    n = Normaliser()
+    texts = ["Lee Jae Myung won the election.", "Lee Jae Myung spoke.", "Lee Jun Seok took 8 per cent.",
+             "Kim Moon-soo conceded.", "Yoon Suk Yeol was removed.", "Woo Sang Ho was named.", "Mr Lee said so."]
+    n.learn_names(texts)
+    recent = []
+    got = [n.facts(Sentence(f"A{i}", "A", i, t, 0, len(t), "paragraph"), recent=recent) for i, t in enumerate(texts, 1)]
+    assert [m.value for m in got[-1].of("person")] == ["Lee Jae Myung"]
+    recent = []
+    short = texts[:3] + ["Mr Lee said so."]
+    got = [n.facts(Sentence(f"A{i}", "A", i, t, 0, len(t), "paragraph"), recent=recent) for i, t in enumerate(short, 1)]
+    assert [m.value for m in got[-1].of("person")] == ["Lee Jun Seok"]

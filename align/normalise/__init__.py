@@ -129,7 +129,9 @@ class Normaliser:
         if not matches:
             return None
         if len(matches) > 1:
-            for r in reversed(recent):  # the most recent full name in this article that fits
+            # one of the last three full names in this article that fits; else the one named most
+            # ("Mr Lee" many sentences after "Lee Jun Seok" is still Lee Jae Myung)
+            for r in list(dict.fromkeys(reversed(recent)))[:3]:
                 for p in matches:
                     if p.display == r:
                         return p.display, ""
