@@ -784,7 +784,7 @@ class Comparer:
         out = []
         ra, rb = self._roles_by_person(a), self._roles_by_person(b)
         for sa, qa, sb, qb, ratio in self._quote_pairs(a, b):
-            if ratio >= self.settings.quote_fuzz and qa.detail and qb.detail and qa.detail != qb.detail:
+            if ratio >= self.settings.attribution_fuzz and qa.detail and qb.detail and qa.detail != qb.detail:
                 role_a, role_b = ra.get(qa.detail, set()), rb.get(qb.detail, set())
                 if role_a and role_b and self._roles_agree(role_a, role_b):
                     # the same words from the same role ("defence barrister" / "Defense lawyer"):

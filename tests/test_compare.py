@@ -459,6 +459,14 @@ def test_a_person_swapped_though_the_article_names_the_other_elsewhere():
         ("name", {"A": "Empress Eugenie", "B": "Empress Marie-Louise"})]
 
 
+def test_the_same_words_in_translation_credited_to_two_people():
+    a = 'Visiting the flooded town, Prime Minister Pedro Sanchez told those affected: "The whole of Spain is weeping with you."'
+    b = '"All of Spain is crying with you," King Felipe VI told those affected in the flooded town.'
+    assert [(d[0], d[2]) for d in compare(a, b)] == [
+        ("attribution", {"A": "Pedro Sanchez: “The whole of Spain is weeping with you”",
+                         "B": "Felipe VI: “All of Spain is crying with you”"})]
+
+
 def test_a_place_joined_to_a_word_is_no_substitute_for_a_place_where():
     a = "The colonial-era Ava Bridge over the Irrawaddy River near Sagaing collapsed into the water on Friday."
     b = "The British-built Inwa Bridge over the Irrawaddy River collapsed into the water on Friday."

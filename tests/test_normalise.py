@@ -260,3 +260,10 @@ def test_a_surname_far_from_a_namesake_is_the_person_named_most():
     short = texts[:3] + ["Mr Lee said so."]
     got = [n.facts(Sentence(f"A{i}", "A", i, t, 0, len(t), "paragraph"), recent=recent) for i, t in enumerate(short, 1)]
     assert [m.value for m in got[-1].of("person")] == ["Lee Jun Seok"]
+
+
+def test_a_monarch_and_his_number_after_a_royal_title_are_one_person():
+    text = '"All of Spain is crying with you," King Felipe VI said, in the gallery Louis XIV built.'
+    got = facts(text, learn=[text])
+    assert [m.value for m in got.of("person")] == ["Felipe VI"]
+    assert [m.detail for m in got.of("quote")] == ["Felipe VI"]

@@ -181,6 +181,11 @@ def _not_name() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _regnal_titles() -> frozenset[str]:
+    return frozenset(tables.builtin("names")["regnal_titles"]["words"].split())
+
+
+@lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     return frozenset(tables.builtin("names")["not_name"]["months"].split())
 
@@ -210,6 +215,12 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
             # "the New Reform party", "People Power Party": an organisation's name, not a person's;
             # "Hillsborough County's": a place's
             if not (nxt and nxt.group(1).capitalize() in _institutions() | _landmarks()):
+                # a monarch's name and number after a royal title: "King Felipe VI" is one person,
+                # Felipe VI (without the title, "Napoleon III" stays a name the run may resolve)
+                regnal = re.match(r" [IVX]{1,5}\b(?![’'-])", text[e:])
+                before = re.search(r"(\w+)\s+$", text[:s])
+                if regnal and len(run) == 1 and before and before.group(1) in _regnal_titles():
+                    e += regnal.end()
                 out.append((s, e, text[s:e]))
         run.clear()
 
