@@ -140,10 +140,11 @@ def analyse(articles: list[Article], options: Options, extra: dict | None = None
     for a in articles:
         ctx = date_context(a, articles)
         recent: list[str] = []
+        bound: dict[str, str] = {}
         previous = None
         for s in sentences:
             if s.source == a.id:
-                facts[s.id] = previous = norm.facts(s, ctx, recent, previous)
+                facts[s.id] = previous = norm.facts(s, ctx, recent, previous, bound)
     return sentences, facts
 
 

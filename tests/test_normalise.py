@@ -267,3 +267,16 @@ def test_a_monarch_and_his_number_after_a_royal_title_are_one_person():
     got = facts(text, learn=[text])
     assert [m.value for m in got.of("person")] == ["Felipe VI"]
     assert [m.detail for m in got.of("quote")] == ["Felipe VI"]
+
+
+def test_a_bare_surname_stays_the_person_it_first_was_in_the_article():
+    n = Normaliser()
+    texts = ["Lee Jae Myung won the election.", "Lee Jae Myung spoke.", "Mr Lee thanked voters.",
+             "Lee Jun Seok took 8 per cent.", "Mr Lee said so."]
+    n.learn_names(texts)
+    recent, bound = [], {}
+    got = [n.facts(Sentence(f"A{i}", "A", i, t, 0, len(t), "paragraph"), recent=recent, bound=bound)
+           for i, t in enumerate(texts, 1)]
+    assert [m.value for g in got for m in g.of("person")] == [
+        "Lee Jae Myung", "Lee Jae Myung", "Lee Jae Myung", "Lee Jun Seok", "Lee Jae Myung"]
+    assert bound == {"lee": "Lee Jae Myung"}

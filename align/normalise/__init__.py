@@ -107,8 +107,9 @@ class Normaliser:
         self._by_key: dict[str, _Person] = {}
         self._found: dict[str, tuple[list[Mention], list[Mention]]] = {}
 
-    def _person(self, surface: str, recent: list[str]) -> tuple[str, str] | None:
-        """(canonical display, variant) for a name as written, or None if it is not a known person."""
+    def _person(self, surface: str, recent: list[str], bound: dict[str, str] | None = None) -> tuple[str, str] | None:
+        """(canonical display, variant) for a name as written, or None if it is not a known person.
+        ``bound``: whom each bare surname of this article was first read as."""
         from rapidfuzz import fuzz
 
         k = name_key(surface)
@@ -128,23 +129,28 @@ class Normaliser:
                        if fuzz.ratio(tok, p.key.split()[-1]) >= self.settings.name_fuzz and len(tok) >= 5]
         if not matches:
             return None
+        bound = {} if bound is None else bound
+        names = [p.display for p in matches]
+        if len(matches) > 1 and bound.get(tok) in names:
+            return bound[tok], ""  # "Mr Lee" stays the Lee it first was in this article
         if len(matches) > 1:
             # one of the last three full names in this article that fits; else the one named most
             # ("Mr Lee" many sentences after "Lee Jun Seok" is still Lee Jae Myung)
-            for r in list(dict.fromkeys(reversed(recent)))[:3]:
-                for p in matches:
-                    if p.display == r:
-                        return p.display, ""
+            last = [r for r in list(dict.fromkeys(reversed(recent)))[:3] if r in names]
             matches.sort(key=lambda p: (-p.count, p.key))
-        return matches[0].display, ""
+            names = last[:1] or [matches[0].display]
+        bound.setdefault(tok, names[0])
+        return names[0], ""
 
     # --- one sentence ---------------------------------------------------------------------------
     def facts(self, sentence: Sentence, ctx: DateContext = DateContext(), recent: list[str] | None = None,
-              previous: Facts | None = None) -> Facts:
+              previous: Facts | None = None, bound: dict[str, str] | None = None) -> Facts:
         """``recent``: full names seen so far in the article (updated here); ``previous``: the facts
-        of the article's sentence before, whose speaker or subject "he" or "she" may be."""
+        of the article's sentence before, whose speaker or subject "he" or "she" may be; ``bound``:
+        whom each bare surname of the article was first read as (updated here)."""
         text = sentence.text
         recent = recent if recent is not None else []
+        bound = bound if bound is not None else {}
         mentions: list[Mention] = []
 
         found_dates = datemod.find_dates(text, ctx)
@@ -162,11 +168,11 @@ class Normaliser:
         masked = [(m.start, m.end) for m in places + roles] + date_spans
         people: list[Mention] = []
         for s, e, cand in name_candidates(text, masked):
-            got = self._person(cand, recent)
+            got = self._person(cand, recent, bound)
             if got is None and len(cand.split()) > 1:
                 # "Meanwhile Blinken": try the last token alone
                 last = cand.split()[-1]
-                got = self._person(last, recent)
+                got = self._person(last, recent, bound)
                 if got:
                     s = e - len(last)
                     cand = text[s:e]
