@@ -35,6 +35,15 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("It was not until Monday that the first survivors were brought up.", [("Monday", "2021-03-15")]),
     # a weekday's event ("before Wednesday's final") takes the tense, not "before" as a deadline
     ("Three fans died in a crush before Monday's final.", [("Monday's", "2021-03-15")]),
+    # a plan in reported speech ("said ... would"), an expectation, a possibility: ahead
+    ("The airline said a replacement plane would fly passengers on to Boston on Wednesday.", [("Wednesday", "2021-03-17")]),
+    ("The airline said the route would return to its regular schedule Friday.", [("Friday", "2021-03-19")]),
+    ("A preliminary report is expected in August.", [("in August", "2021-08")]),
+    ("Lawmakers could vote in March, opening the way for a snap election as early as June.",
+     [("in March", "2021-03"), ("as early as June", "2021-06")]),
+    # a month opening the sentence; last night
+    ("In January, he traveled to Brussels.", [("In January", "2021-01")]),
+    ("In a televised address last night, the president said so.", [("last night", "2021-03-16")]),
     # a fixed day in the present tense lies ahead, not a year back
     ("The hurricane season officially ends Nov. 30, forecasters said.", [("Nov. 30", "2021-11-30")]),
     # a plan lies ahead, whatever the tense of the verb that made it

@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "fixtures" / "gold"
 EVENTS = ("asia-tour", "asia-tour-three", "kyiv-visit", "myanmar-quake", "beijing-visit", "valencia-floods",
           "korea-election", "fintech-fraud", "athens-wildfire", "hague-summit", "boe-rates", "cloud-outage",
-          "rail-crash", "rocket-launch", "museum-heist", "mine-collapse", "hurricane-landfall", "stadium-crush")
+          "rail-crash", "rocket-launch", "museum-heist", "mine-collapse", "hurricane-landfall", "stadium-crush",
+          "plane-landing", "minister-resigns")
 KINDS = perturb.DISCREPANCY_KINDS
 
 

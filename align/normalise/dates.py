@@ -42,11 +42,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("md", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*[-–—]\s*\d)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("dm", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("my", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|of|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
-    ("month", re.compile(rf"\b(?P<rel>in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late|scheduled for|planned for|due in|set for)\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)"
+    ("month", re.compile(rf"\b(?P<rel>(?i:in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late|scheduled for|planned for|due in|set for|as early as|as late as|as soon as))\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)"
                          r"(?:,?\s+(?P<year_rel>last|next|this) year\b)?")),
     ("quarter", re.compile(rf"\b(?:in|during|for)\s+the\s+(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?\b")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
                             r"last month|next month|this month|last year|next year|this year|"
                             r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
     ("year", re.compile(rf"\b(?:by|in|since|until|before|after|from|during)\s+(?:the end of\s+)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\w+\s+(?:pact|agreement|accord|deal|summit))")),
@@ -54,7 +54,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 
 FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is expected to|are expected to|"
                     r"plans? to|is planning to|are planning to|is due to|are due to|is scheduled to|"
-                    r"are scheduled to|is going to|are going to|upcoming|next|must|needs to|has to|have to)\b", re.I)
+                    r"are scheduled to|is going to|are going to|upcoming|next|must|needs to|has to|have to|"
+                    r"is expected|are expected|would|could|might)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|had|did|began|came|went|took|met|struck|hit|saw|held|\w{3,}ed)\b", re.I)
 PRESENT = re.compile(r"\b(?:ends|begins|starts|opens|closes|runs|expires|lasts|falls)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
@@ -283,7 +284,7 @@ def _relative(m: re.Match, base: date) -> str:
     rel = m.group("rel").lower()
     if rel in ("today", "tonight"):
         return _iso(base)
-    if rel == "yesterday":
+    if rel in ("yesterday", "last night"):
         return _iso(base - timedelta(days=1))
     if rel == "tomorrow":
         return _iso(base + timedelta(days=1))
