@@ -261,9 +261,10 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
                     if v == wn[j] and (later + len(n.before[i] & a.before[k]) >= shared
                                        or n.subject[i] and n.subject[i] == a.subject[k]):
                         return True
-                    if v != wn[j] and v not in wn and not a.negated_far[k] and later >= shared \
+                    if v != wn[j] and v not in wn and w != "no" and not a.negated_far[k] and later >= shared \
                             and n.before[i] & a.before[k] and a.first_after[k] in n.after[j]:
-                        return True  # ... and the object after the verbs is the same ("exemption")
+                        return True  # ... and the object after the verbs is the same ("exemption");
+                        # not after "no", which negates a noun ("with no party affiliation")
     return False
 
 

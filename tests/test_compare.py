@@ -251,6 +251,9 @@ def test_one_source_negates_what_the_other_affirms_in_other_words():
     # "declined to say" negates "say" too
     ("The ministry did not say when the talks with the union would resume.",
      "The ministry declined to say when the talks with the union would resume."),
+    # "no" negates a noun, not a verb another word could stand for
+    ("The president asked Jiri Benes, a former police chief with no party affiliation, to head an interim government.",
+     "The president asked Jiri Benes, a nonpartisan former police chief, to head a caretaker government."),
 ])
 def test_no_negation_discrepancy(a, b):
     assert [d for d in compare(a, b) if d[0] == "negation"] == []
@@ -412,6 +415,12 @@ def test_one_speaker_quoted_in_unlike_words_given_nowhere_in_the_other_article()
     # a field on one side only, under another head
     ("Patricio Vargas, Minera Altiplano's chief executive, said the company was devastated and would cooperate fully.",
      "Patricio Vargas, the company's safety director, said the company was devastated and would cooperate fully.", ["title"]),
+    # under other heads, a field word the other lacks
+    ("Albion Atlantic's chief operating officer, Tom Hale, said the crew had shut the engine down within seconds.",
+     "Tom Hale, Albion Atlantic's director of flight operations, said the crew had shut the engine down within seconds.", ["title"]),
+    # a captain as a name's honorific and as a title before it: two holders
+    ("The aircraft was commanded by Captain Helen Rowe, who has flown for the airline for 22 years.",
+     "The plane's captain, Stephen Maguire, has flown for the airline for 22 years.", ["name"]),
     # one title, two holders
     ("Mark Henshaw, Northern's managing director, said the company was cooperating with the investigators.",
      "Paul Dwyer, Northern's managing director, said the company was cooperating with the investigators.", ["name"]),
@@ -422,6 +431,8 @@ def test_one_speaker_quoted_in_unlike_words_given_nowhere_in_the_other_article()
      "Dave Corrigan, the union's general secretary, said the crash had been an accident waiting to happen on the line.", []),
     ("RMT leader Dave Corrigan said the crash had been an accident waiting to happen on the line.",
      "Dave Corrigan, the union's general secretary, said the crash had been an accident waiting to happen on the line.", []),
+    ("Nimbus's head of communications, Tom Okafor, said the fault had been found.",
+     "Tom Okafor, the communications chief at Nimbus, said the fault had been found.", []),
 ])
 def test_job_titles_the_table_does_not_list_are_compared(a, b, kinds):
     assert [d[0] for d in compare(a, b)] == kinds
@@ -437,6 +448,11 @@ def test_job_titles_the_table_does_not_list_are_compared(a, b, kinds):
     # another verb, the same subject and object: "did not receive an exemption" / "won an exemption"
     ("Spain did not receive a formal exemption from the spending target at the summit.",
      "Spain won an exemption from the spending target at the summit."),
+    # the shared words lie six content words after the verb
+    ("The engine maker said it was working closely with investigators but had not recommended any additional "
+     "inspections of engines of the same type.",
+     "The engine maker said in a statement that it had recommended airlines carry out precautionary inspections "
+     "of engines of the same type."),
 ])
 def test_negation_in_other_words(a, b):
     assert [d[0] for d in compare(a, b)] == ["negation"]

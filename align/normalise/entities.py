@@ -327,6 +327,8 @@ def generic_roles(text: str, people: list[Mention], taken: list[tuple[int, int]]
             org = ""
             if prev.lower() in _DETERMINER or prev == "," or not prev:
                 pass
+            elif prev in STOPWORDS and words[0][:1].isupper():
+                pass  # a title as a name's honorific: "commanded by Captain Helen Rowe"
             elif POSSESSIVE.search(prev):
                 org = POSSESSIVE.sub("", prev)
             elif prev[:1].isupper() and prev.lower() not in STOPWORDS:
@@ -367,13 +369,20 @@ def titles_conflict(x: str, y: str) -> bool:
     """Do two titles of one person contradict? A rank on one that the other lacks, on the same
     head (deputy chief inspector / chief inspector); or two fields that share no word, however
     spelt (director of space transportation / director of Earth observation programs; but
-    transport secretary / transportation chief agree); or a field on one side only, under
-    another head (chief executive / safety director)."""
+    transport secretary / transportation chief agree), or under other heads a field word the
+    other lacks (chief operating officer / director of flight operations); or a field on one side
+    only, under another head (chief executive / safety director)."""
     rx, hx, fx = title_parts(x)
     ry, hy, fy = title_parts(y)
     if rx != ry and hx & hy:
         return True
+    def like(a: str, b: str) -> bool:
+        return a.startswith(b[:5]) or b.startswith(a[:5])
+
     if fx and fy:
-        return not any(a.startswith(b[:5]) or b.startswith(a[:5]) for a in fx for b in fy)
+        if not hx & hy:  # under other heads every field word must have its like on the other side:
+            # "chief operating officer" / "director of flight operations" are two posts
+            return not all(any(like(a, b) for b in fy) for a in fx) or not all(any(like(a, b) for a in fx) for b in fy)
+        return not any(like(a, b) for a in fx for b in fy)
     # a field on one side only, under another head: "chief executive" / "safety director"
     return bool(fx or fy) and not hx & hy
