@@ -104,6 +104,7 @@ def test_quote_and_speaker():
     ("Some 120 rescue workers took part.", "120 worker"),  # the people the noun names
     ("Officials said 58 others were injured.", "58 injured"),  # the count noun after the verb
     ("The surge reached 15 feet.", "15 foot"),  # so it converts: 15 feet and 4.5 metres are one figure
+    ("In the vote, 104 lawmakers backed it.", "104 lawmaker"),
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
@@ -280,3 +281,13 @@ def test_a_bare_surname_stays_the_person_it_first_was_in_the_article():
     assert [m.value for g in got for m in g.of("person")] == [
         "Lee Jae Myung", "Lee Jae Myung", "Lee Jae Myung", "Lee Jun Seok", "Lee Jae Myung"]
     assert bound == {"lee": "Lee Jae Myung"}
+
+
+def test_a_part_counts_what_its_whole_counts():
+    text = "The government fell when 108 of the 200 members of the chamber voted against it."
+    assert [v for _, v, _ in mentions(text, "number")] == ["108 member", "200 member"]
+
+
+def test_a_month_abbreviation_before_a_name_is_a_first_name():
+    text = "He handed his resignation to President Jan Vondráček at Prague Castle on Jan 5."
+    assert [m.value for m in facts(text, learn=[text]).of("person")] == ["Jan Vondráček"]

@@ -104,6 +104,10 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
                                  r"(injured|killed|dead|wounded|missing|hurt|arrested|evacuated|rescued|hospitali[sz]ed)\b",
                                  text[e:])
                 unit = american(after.group(1)) or after.group(1) if after else ("" if unit != "other" else unit)
+        if not unit:  # "108 of the 200 members": the part counts what the whole counts
+            whole = re.match(r"\s+of\s+(?:the|its|their|all)?\s*[\d,]+\s+([a-z]+)\b", text[e:])
+            if whole:
+                unit = american(singular(whole.group(1))) or singular(whole.group(1))
         lead = _lead_noun(text[:s])
         if lead:  # "magnitude 7.7 quake": the noun written before the figure names it
             unit = lead
