@@ -82,7 +82,7 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
     cross = src[:, None] != src[None, :]
     share = _inside(word_rows, settings)
     part = share >= settings.contained_share
-    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared(bags, src),
+    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared([_rare_bag(f) for f in facts], src, cos, settings),
                     _same_quote(facts, src, settings), (part | part.T) & cross,
                     (share >= settings.restated_share) & ~cross)
 
@@ -119,9 +119,19 @@ def _inside(x: np.ndarray, settings: Settings) -> np.ndarray:
     return np.where(ok, share, 0.0)
 
 
-def _rare_shared(bags: list[set[str]], src: np.ndarray) -> np.ndarray:
+def _rare_bag(facts: Facts) -> set[str]:
+    """The facts that may be rare evidence: people, dates, figures, and places written as names
+    ("Burma"; "British" or "European" is said of too much)."""
+    return {f"{m.kind}:{m.value}" for m in facts.mentions
+            if m.kind in RARE_KINDS and m.value and not (m.kind == "place" and m.detail == "adjective")} \
+        | {f"date:{m.value.split('/')[0]}" for m in facts.mentions if m.kind == "date" and "/" in m.value}
+
+
+def _rare_shared(bags: list[set[str]], src: np.ndarray, cos: np.ndarray, settings: Settings = DEFAULT) -> np.ndarray:
     """Pairs of sentences (different sources) sharing a person, place, number or date that each
-    source states in that one sentence only: "Burma" in one sentence of each article."""
+    source states in that one sentence only: "Burma" in one sentence of each article. A person
+    counts only from ``rare_name_cosine``: a name recurs as background where a figure does not
+    (a king's visit and the king's message)."""
     where: dict[tuple[str, str], list[int]] = {}
     for i, bag in enumerate(bags):
         for fact in bag:
@@ -132,10 +142,11 @@ def _rare_shared(bags: list[set[str]], src: np.ndarray) -> np.ndarray:
         if len(idx) == 1:
             single.setdefault(fact, []).append(idx[0])
     rare = np.zeros((len(bags), len(bags)), dtype=bool)
-    for idx in single.values():
+    for fact, idx in single.items():
+        named = fact.split(":", 1)[0] == "person"
         for i in idx:
             for j in idx:
-                if src[i] != src[j]:
+                if src[i] != src[j] and (not named or cos[i, j] >= settings.rare_name_cosine):
                     rare[i, j] = True
     return rare
 

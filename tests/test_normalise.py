@@ -291,3 +291,10 @@ def test_a_part_counts_what_its_whole_counts():
 def test_a_month_abbreviation_before_a_name_is_a_first_name():
     text = "He handed his resignation to President Jan Vondráček at Prague Castle on Jan 5."
     assert [m.value for m in facts(text, learn=[text]).of("person")] == ["Jan Vondráček"]
+
+
+def test_a_place_written_as_an_adjective_is_marked_so():
+    text = "British officials met Burmese envoys in Burma and Japan's minister."
+    got = [(m.text, m.value, m.detail) for m in facts(text).of("place")]
+    assert got == [("British", "United Kingdom", "adjective"), ("Burmese", "Myanmar", "adjective"),
+                   ("Burma", "Myanmar", ""), ("Japan's", "Japan", "")]

@@ -180,3 +180,17 @@ def test_korea_one_claim_told_in_two_adjacent_sentences_links_beyond_the_window(
     assert claim.sentences["B"] == (b1, b2)
     assert [(d.kind, d.values) for d in report.discrepancies if a in d.sentences] == [
         ("date", {"A": "April 4 (2025-04-04)", "B": "11 April (2025-04-11)"})]
+
+
+def test_a_name_said_once_in_each_article_is_no_link_at_a_low_cosine(real_encoder):
+    """The king's expected visit (A) and the king's message (B) each name King Felipe VI once;
+    at cosine 0.41 that is no evidence they tell one thing. Burma/Myanmar in the known pair (0.44,
+    a place named) is; the golden report holds it."""
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/valencia-floods/uk-report.txt", ROOT / "fixtures/valencia-floods/us-daily.html"],
+                           Options(), encoder=real_encoder)
+    visit = sentence_with(report, "A", "are expected to visit the affected areas")
+    message = sentence_with(report, "B", "King Felipe VI said in a message")
+    claim = next(c for c in report.claims if message in c.sentences["B"])
+    assert visit not in claim.sentences.get("A", ())

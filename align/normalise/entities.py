@@ -43,8 +43,8 @@ def _place_matcher(key: str):
         names[canon] = (canon, "")
         for alias in entry.get("aliases", []):
             names[alias] = (canon, "alias")
-        for adj in entry.get("adjectives", []):
-            names[adj] = (canon, "")
+        for adj in entry.get("adjectives", []):  # "Japan's" is the name, "Japanese" an adjective
+            names[adj] = (canon, "" if adj.endswith(("'s", "’s", "-")) else "adjective")
     case_sensitive = sorted((n for n in names if n.replace(".", "").isupper() or len(n) <= 3), key=len, reverse=True)
     insensitive = sorted((n for n in names if n not in case_sensitive), key=len, reverse=True)
 
@@ -81,7 +81,9 @@ def find_places(text: str, extra: dict | None = None) -> list[Mention]:
             e -= 1
             surface = surface[:-1]
         taken.append((s, e))
-        found.append(Mention("place", surface, s, e, canon, variant=variant))
+        # "British", "Japan's": the place as an adjective (detail), no variant of its name
+        found.append(Mention("place", surface, s, e, canon, variant=variant if variant != "adjective" else "",
+                             detail="adjective" if variant == "adjective" else ""))
     found.sort(key=lambda m: m.start)
     return found
 
