@@ -172,6 +172,7 @@ AUXILIARY = frozenset("be been being have has had do does did is are was were wi
                       "may might must also yet ever even to get got that it he she they we there".split())
 # "not", "never", "n't", and verbs that negate the one after them ("denied that it had received",
 # "declined to say", "refused to", "failed to"), as _words stems them
+HEDGES = frozenset(("seldom", "rar", "scarc"))  # seldom, rarely, scarcely as _words stems them
 NOT = re.compile(r"^(?:not|never|no|deni|declin|refus|fail)$|n['’]t$")
 
 
@@ -218,8 +219,11 @@ def _polarity(text: str, window: int) -> _Polarity:
         subject.append(earlier[-1] if earlier else "")
     neg = tuple(bool(NOT.search(x)) and (x not in ("declin", "refus", "fail") or w[k + 1:k + 2] == ("to",))
                 for k, x in enumerate(w))
-    negated = tuple(any(neg[max(0, k - 3):k]) for k in range(len(w)))
-    far = tuple(any(neg[max(0, k - 5):k]) for k in range(len(w)))
+    # "seldom produce much ash": a hedge negates nothing on its own, but a verb after it is no
+    # affirmation against "not expected to produce"
+    hedged = tuple(n or x in HEDGES for n, x in zip(neg, w))
+    negated = tuple(any(hedged[max(0, k - 3):k]) for k in range(len(w)))
+    far = tuple(any(hedged[max(0, k - 5):k]) for k in range(len(w)))
     return _Polarity(w, neg, negated, far, tuple(after), tuple(before), tuple(first), tuple(subject))
 
 
@@ -255,7 +259,7 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
                 if any(v == wn[j] and a.negated[k] for k, v in enumerate(wa)):
                     continue  # the other negates that verb too ("never lent" in both)
                 for k, v in enumerate(wa):
-                    if v in STOPWORDS or a.negated[k]:
+                    if v in STOPWORDS or a.negated[k] or v in HEDGES:
                         continue
                     later = len(n.after[j] & a.after[k])
                     if v == wn[j] and (later + len(n.before[i] & a.before[k]) >= shared
@@ -614,8 +618,18 @@ class Comparer:
 
     def _may_replace(self, kind: str, sa: Sentence, x: str, sb: Sentence, y: str) -> bool:
         """Can ``y`` (in ``sb``) stand in ``x``'s place (in ``sa``)? Not one person spelt two ways,
-        and a place only for a place written in like form."""
-        return not self._spelt_twice(kind, x, y) and self._written_alike(sa, kind, x) == self._written_alike(sb, kind, y)
+        not two people each saying their own words (two residents quoted), and a place only for a
+        place written in like form."""
+        return not self._spelt_twice(kind, x, y) and not self._own_words(kind, sa, x, sb, y) \
+            and self._written_alike(sa, kind, x) == self._written_alike(sb, kind, y)
+
+    def _own_words(self, kind: str, sa: Sentence, x: str, sb: Sentence, y: str) -> bool:
+        """Are ``x`` and ``y`` people quoted in unlike words: two witnesses, not one swapped?"""
+        if kind != "person":
+            return False
+        qa = [q.value for q in self.facts[sa.id].of("quote") if q.detail == x]
+        qb = [q.value for q in self.facts[sb.id].of("quote") if q.detail == y]
+        return bool(qa and qb) and not any(self._alike(u, v) for u in qa for v in qb)
 
     def _written_alike(self, s: Sentence, kind: str, value: str) -> bool:
         """Is a place written as where something is, not as a word joined to another ("near

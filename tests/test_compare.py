@@ -251,6 +251,9 @@ def test_one_source_negates_what_the_other_affirms_in_other_words():
     # "declined to say" negates "say" too
     ("The ministry did not say when the talks with the union would resume.",
      "The ministry declined to say when the talks with the union would resume."),
+    # "seldom" is no affirmation against "not expected to"
+    ("Volcanologists said the eruption was not expected to produce a large ash cloud, unlike the eruption in 2010.",
+     "Experts say fissure eruptions like this one seldom produce much ash, unlike the eruption in 2010."),
     # "no" negates a noun, not a verb another word could stand for
     ("The president asked Jiri Benes, a former police chief with no party affiliation, to head an interim government.",
      "The president asked Jiri Benes, a nonpartisan former police chief, to head a caretaker government."),
@@ -481,6 +484,12 @@ def test_the_same_words_in_translation_credited_to_two_people():
     assert [(d[0], d[2]) for d in compare(a, b)] == [
         ("attribution", {"A": "Pedro Sanchez: “The whole of Spain is weeping with you”",
                          "B": "Felipe VI: “All of Spain is crying with you”"})]
+
+
+def test_two_residents_each_quoted_in_their_own_words_are_no_name_difference():
+    a = '"You hear a helicopter at 3 in the morning, you don\'t sleep," said Tammy Greer, who lives a mile from the prison.'
+    b = '"I have got a shotgun by the bed and I am not ashamed to say it," said Betty Lawson, who lives a mile from the prison.'
+    assert [d for d in compare(a, b) if d[0] == "name"] == []
 
 
 def test_a_place_joined_to_a_word_is_no_substitute_for_a_place_where():
