@@ -41,6 +41,13 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("A preliminary report is expected in August.", [("in August", "2021-08")]),
     ("Lawmakers could vote in March, opening the way for a snap election as early as June.",
      [("in March", "2021-03"), ("as early as June", "2021-06")]),
+    # a plan made ("scheduled to"), not one undone ("was scheduled to")
+    ("The company faces a trial scheduled to begin Feb. 9 in federal court.", [("Feb. 9", "2022-02-09")]),
+    # the past perfect after a future marker ("did not have to ... had closed on Friday")
+    ("The spa did not have to be evacuated because it had already closed on Friday.", [("Friday", "2021-03-12")]),
+    ("Schools closed Monday and Tuesday and reopened Wednesday.",
+     [("Monday and Tuesday", "2021-03-15/2021-03-16"), ("Wednesday", "2021-03-17")]),
+    ("The Commission found that since at least 2014 the company had rigged the system.", [("since at least 2014", "2014")]),
     # a month opening the sentence; last night
     ("In January, he traveled to Brussels.", [("In January", "2021-01")]),
     ("In a televised address last night, the president said so.", [("last night", "2021-03-16")]),

@@ -45,17 +45,19 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?P<rel>(?i:in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late|scheduled for|planned for|due in|set for|as early as|as late as|as soon as))\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)"
                          r"(?:,?\s+(?P<year_rel>last|next|this) year\b)?")),
     ("quarter", re.compile(rf"\b(?:in|during|for)\s+the\s+(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?\b")),
+    ("weekday_range", re.compile(rf"\b(?:(?P<rel>on|from|between)\s+)?(?P<wd>{_WD})\s+(?:and|to|through|until|-|–)\s+(?P<wd2>{_WD})\b")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
                             r"last month|next month|this month|last year|next year|this year|"
                             r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
-    ("year", re.compile(rf"\b(?:by|in|since|until|before|after|from|during)\s+(?:the end of\s+)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\w+\s+(?:pact|agreement|accord|deal|summit))")),
+    ("year", re.compile(rf"\b(?:by|in|since|until|before|after|from|during)\s+(?:the end of\s+|at least\s+)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\w+\s+(?:pact|agreement|accord|deal|summit))")),
 ]
 
 FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is expected to|are expected to|"
                     r"plans? to|is planning to|are planning to|is due to|are due to|is scheduled to|"
                     r"are scheduled to|is going to|are going to|upcoming|next|must|needs to|has to|have to|"
-                    r"is expected|are expected|would|could|might)\b", re.I)
+                    r"is expected|are expected|would|could|might|"
+                    r"(?<!was )(?<!were )(?<!been )(?:scheduled|set|due|expected) to)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|had|did|began|came|went|took|met|struck|hit|saw|held|\w{3,}ed)\b", re.I)
 PRESENT = re.compile(r"\b(?:ends|begins|starts|opens|closes|runs|expires|lasts|falls)\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
@@ -110,7 +112,7 @@ def find_dates(text: str, ctx: DateContext = DateContext()) -> list[DateMention]
     for kind, pat in PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
-            if kind == "weekday" and m.group("rel") in ("on", "by", "until", "before"):
+            if kind in ("weekday", "weekday_range") and m.group("rel") in ("on", "by", "until", "before", "from", "between"):
                 s = m.start("wd")  # "on Tuesday": the span is the weekday, the preposition is context
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -210,6 +212,13 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             how = "quarter"
         end = date(year, 3 * q + 3, 1) + timedelta(days=31)
         return _interval(date(year, 3 * q + 1, 1), end.replace(day=1) - timedelta(days=1)), how
+    if kind == "weekday_range":  # "closed Monday and Tuesday": from the first, read as a weekday, on
+        first, how = _resolve("weekday", m, text, ctx)
+        if not first:
+            return first, how
+        start = date.fromisoformat(first)
+        days = (WEEKDAYS.index(m.group("wd2").lower()) - start.weekday()) % 7
+        return (_interval(start, start + timedelta(days=days)), how) if days else (first, how)
     if kind == "weekday":
         if ctx.published is None:
             return None, "weekday without a publication date"
@@ -232,10 +241,15 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             return _iso(base - timedelta(days=back)), "weekday, start of a period"
         if text[m.end("wd"):m.end("wd") + 2] in ("'s", "’s") and rel == "before":
             rel = ""  # "before Wednesday's final": the day of an event, its tense decides
-        past_perfect = re.search(r"\bhad\b", _clause(text, m.start())) and not _future(text, m.start())
+        # "had closed on Friday": the past perfect, unless a future marker comes after it
+        clause = _clause(text, m.start())
+        had = [h.start() for h in re.finditer(r"\bhad\b", clause)]
+        will = [f.start() for f in FUTURE.finditer(clause)]
+        past_perfect = bool(had) and (not will or had[-1] > will[-1])
         # "It was not until Thursday that ...": a past event, not a deadline
         not_until = rel == "until" and re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+$", text[:m.start()])
-        if (rel in ("by", "until", "before") and not past_perfect and not not_until) or _future(text, m.start()):  # a deadline lies ahead
+        if (rel in ("by", "until", "before") and not past_perfect and not not_until) \
+                or (_future(text, m.start()) and not past_perfect):  # a deadline lies ahead
             delta = (target - base.weekday()) % 7
             return _iso(base + timedelta(days=delta)), "weekday, future tense"
         delta = (base.weekday() - target) % 7
