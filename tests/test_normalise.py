@@ -105,6 +105,7 @@ def test_quote_and_speaker():
     ("Officials said 58 others were injured.", "58 injured"),  # the count noun after the verb
     ("The surge reached 15 feet.", "15 foot"),  # so it converts: 15 feet and 4.5 metres are one figure
     ("In the vote, 104 lawmakers backed it.", "104 lawmaker"),
+    ("Lava destroyed at least five homes.", "5 house"),  # homes and houses count the same things
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
@@ -116,7 +117,10 @@ def test_numbers(text, value):
                                   "The two secretaries will travel on to Seoul.", "The four ministers held talks.",
                                   "They met at the Group of 20 summit.",
                                   "A dinner was held at Huis ten Bosch palace.",  # a word of a name
-                                  "Traffic on Interstate 75 stood still.", "The crush began at Gate 14."])
+                                  "Traffic on Interstate 75 stood still.", "The crush began at Gate 14.",
+                                  # clock times and a phone number
+                                  "He slipped into the barn shortly after 2 p.m. and dialed 911.",
+                                  "You hear a helicopter at 3 in the morning.", "It began shortly after 10pm."])
 def test_not_numbers(text):
     assert mentions(text, "number") == []
 

@@ -26,7 +26,10 @@ NUMBER = re.compile(
 NOT_COUNT = re.compile(r"(?:[A-Za-z]-\d|\d\+\d)")
 QUALIFIER = re.compile(r"(?:more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly)\s*$", re.I)
 # a clock time is not a count: "12:50", "06:20 GMT", "10.30am"
-CLOCK = re.compile(r"(?<![\d:.])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}\s*[ap]\.?m\b\.?)(?![\d:])", re.I)
+CLOCK = re.compile(r"(?<![\d:.])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}\s*[ap]\.?m\b\.?)(?![\d:])"
+                   r"|(?<![\d:.,])\d{1,2}\s*[ap]\.?m\b\.?"  # "2 p.m.", "10pm"
+                   r"|(?<![\d:.,])\d{1,2}(?= in the (?:morning|afternoon|evening)\b| o['’]clock\b)"
+                   r"|(?<=dialed )\d{3}\b|(?<=dialled )\d{3}\b|(?<=called )(?:911|999|112)\b", re.I)  # a phone number
 UNIT = re.compile(r"^\s*(?:(?:of|[\w-]+ly)\s+)?(?P<unit>[A-Za-z][A-Za-z-]+)")
 
 
@@ -95,6 +98,7 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
                 if noun and singular(noun.group(1)) in _people_nouns():
                     unit = singular(noun.group(1))
             unit = american(unit) or unit  # "kilometres" and "kilometers", "storeys" and "stories"
+            unit = _table()["same_noun"].get(unit, unit)  # "five homes" counts houses
             if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
                 unit = ""
             unit = _phrase_unit(text[e:]) or _currency(unit, m.group("scale"), text[e:]) or unit
