@@ -421,6 +421,11 @@ def test_one_speaker_quoted_in_unlike_words_given_nowhere_in_the_other_article()
     # under other heads, a field word the other lacks
     ("Albion Atlantic's chief operating officer, Tom Hale, said the crew had shut the engine down within seconds.",
      "Tom Hale, Albion Atlantic's director of flight operations, said the crew had shut the engine down within seconds.", ["title"]),
+    # a warden is a title; a verb of office ("who heads the ...") is one too
+    ("Corrections Commissioner Frank Delgado said the men cut through a steel ceiling panel in a closet.",
+     "Frank Delgado, the prison's warden, said the men cut through a steel ceiling panel in a closet.", ["title"]),
+    ("Gunnar Olafsson, who heads the Department of Civil Protection, said it was too early to say whether the town could be saved.",
+     "Gunnar Olafsson, Iceland's national police commissioner, said it was too early to say whether the town could be saved.", ["title"]),
     # a captain as a name's honorific and as a title before it: two holders
     ("The aircraft was commanded by Captain Helen Rowe, who has flown for the airline for 22 years.",
      "The plane's captain, Stephen Maguire, has flown for the airline for 22 years.", ["name"]),

@@ -302,3 +302,11 @@ def test_a_place_written_as_an_adjective_is_marked_so():
     got = [(m.text, m.value, m.detail) for m in facts(text).of("place")]
     assert got == [("British", "United Kingdom", "adjective"), ("Burmese", "Myanmar", "adjective"),
                    ("Burma", "Myanmar", ""), ("Japan's", "Japan", "")]
+
+
+def test_an_organisation_named_after_of_is_no_person():
+    text = "Gunnar Olafsson, who heads the Department of Civil Protection and Emergency Management, said so."
+    got = facts(text, learn=[text])
+    assert [m.value for m in got.of("person")] == ["Gunnar Olafsson"]
+    assert [(m.value, m.detail) for m in got.of("role")] == [
+        ("head of department of civil protection and emergency management", "Gunnar Olafsson")]

@@ -215,7 +215,11 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
             s, e = run[0].start(), run[-1].end()
             nxt = re.match(r" ([A-Za-z]+)\b", text[e:])
             # "the New Reform party", "People Power Party": an organisation's name, not a person's;
-            # "Hillsborough County's": a place's
+            # "Hillsborough County's": a place's; "the Department of Civil Protection" too
+            of = re.search(r"\b([A-Z][a-z]+) of (?:the )?$", text[:s])
+            if of and of.group(1) in _institutions():
+                run.clear()
+                return
             if not (nxt and nxt.group(1).capitalize() in _institutions() | _landmarks()):
                 # a monarch's name and number after a royal title: "King Felipe VI" is one person,
                 # Felipe VI (without the title, "Napoleon III" stays a name the run may resolve)
@@ -305,6 +309,16 @@ def generic_roles(text: str, people: list[Mention], taken: list[tuple[int, int]]
         # after the name: ", the chief inspector of rail accidents," / ", ESA's director of ..., said"
         m = re.match(r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:((?:[A-Z][\w&.-]*\s+){0,2}[\w&.-]+)['’]s\s+)?",
                      text[p.end:])
+        # after the name, a verb of office: ", who heads the Department of Civil Protection,"
+        led = re.match(r",\s+who\s+(?:heads|led|leads|runs|ran|chairs|chaired)\s+(?:the\s+)?"
+                       r"((?:[A-Z][\w&.-]*|of|and|for|the)(?:\s+(?:[A-Z][\w&.-]*|of|and|for|the))*)", text[p.end:])
+        if led and led.group(1)[:1].isupper():
+            s, e = p.end + led.start(1), p.end + led.end(1)
+            if not any(s < te and ts < e for ts, te in taken):
+                org = led.group(1).strip()
+                out.append(Mention("role", text[p.end + led.start():e].lstrip(", "), p.end + led.start() + 2, e,
+                                   f"head of {american(org.lower()) or org.lower()}", detail=p.value, qualifier=org))
+                continue
         if m:
             start = p.end + m.end()
             for end in (t.end() for t in _TOKEN.finditer(text, start)):
