@@ -643,11 +643,16 @@ class Comparer:
 
     def _same_setting(self, sa: Sentence, kind: str, va: str, sb: Sentence, vb: str, shared: int | None = None) -> bool:
         """Do the mentions stand amid the same words: the four words either side of each share
-        two content words?"""
-        def around(s: Sentence, value: str) -> set[str]:
-            return set().union(*(_around(s.text, m.start, m.end, self.settings.context_words)
+        two content words (and, for a place, one of the two beside it)?"""
+        def around(s: Sentence, value: str, width: int) -> set[str]:
+            return set().union(*(_around(s.text, m.start, m.end, width)
                                  for m in self.facts[s.id].of(kind) if m.value == value))
-        return len(around(sa, va) & around(sb, vb)) >= (shared or self.settings.context_shared)
+        # a place: a shared word right beside each ("the EU's General Court in Luxembourg" is no
+        # "European headquarters are in Dublin", for all the "EU" and "courts" further off)
+        if kind == "place" and not around(sa, va, 2) & around(sb, vb, 2):
+            return False
+        return len(around(sa, va, self.settings.context_words) & around(sb, vb, self.settings.context_words)) \
+            >= (shared or self.settings.context_shared)
 
     def _unknown_places(self, s: Sentence) -> set[str]:
         """Capitalised words after "in", "at", "near" that no table knows and no other mention

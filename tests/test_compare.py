@@ -497,6 +497,12 @@ def test_two_residents_each_quoted_in_their_own_words_are_no_name_difference():
     assert [d for d in compare(a, b) if d[0] == "name"] == []
 
 
+def test_a_place_amid_the_same_words_only_further_off_is_no_substitute():
+    a = "Halcyon said it would appeal to the EU's General Court in Luxembourg against the decision."
+    b = "Halcyon, whose European headquarters are in Dublin, said it would appeal against the decision at the EU's courts."
+    assert [d for d in compare(a, b) if d[0] == "place"] == []
+
+
 def test_a_place_joined_to_a_word_is_no_substitute_for_a_place_where():
     a = "The colonial-era Ava Bridge over the Irrawaddy River near Sagaing collapsed into the water on Friday."
     b = "The British-built Inwa Bridge over the Irrawaddy River collapsed into the water on Friday."
