@@ -313,9 +313,11 @@ def generic_roles(text: str, people: list[Mention], taken: list[tuple[int, int]]
         led = re.match(r",\s+who\s+(?:heads|led|leads|runs|ran|chairs|chaired)\s+(?:the\s+)?"
                        r"((?:[A-Z][\w&.-]*|of|and|for|the)(?:\s+(?:[A-Z][\w&.-]*|of|and|for|the))*)", text[p.end:])
         if led and led.group(1)[:1].isupper():
-            s, e = p.end + led.start(1), p.end + led.end(1)
+            # the organisation's name ends on a capitalised word: "... Management and the" is not it
+            org_end = led.start(1) + len(re.sub(r"(?:\s+(?:of|and|for|the))+$", "", led.group(1)))
+            s, e = p.end + led.start(1), p.end + org_end
             if not any(s < te and ts < e for ts, te in taken):
-                org = led.group(1).strip()
+                org = text[s:e].strip()
                 out.append(Mention("role", text[p.end + led.start():e].lstrip(", "), p.end + led.start() + 2, e,
                                    f"head of {american(org.lower()) or org.lower()}", detail=p.value, qualifier=org))
                 continue
