@@ -106,6 +106,7 @@ def test_quote_and_speaker():
     ("The surge reached 15 feet.", "15 foot"),  # so it converts: 15 feet and 4.5 metres are one figure
     ("In the vote, 104 lawmakers backed it.", "104 lawmaker"),
     ("Lava destroyed at least five homes.", "5 house"),  # homes and houses count the same things
+    ("Earth walls up to 8m high held the lava back.", "8 meter"),  # a height: metres, not millions
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
@@ -310,3 +311,17 @@ def test_an_organisation_named_after_of_is_no_person():
     assert [m.value for m in got.of("person")] == ["Gunnar Olafsson"]
     assert [(m.value, m.detail) for m in got.of("role")] == [
         ("head of department of civil protection and emergency management", "Gunnar Olafsson")]
+
+
+def test_letters_no_accent_folding_reaches_are_folded_as_english_writes_them():
+    from align.normalise.text import fold_accents
+
+    assert fold_accents("Einar Þórðarson, Łukasz, Øresund, Straße") == "Einar Thordarson, Lukasz, Oresund, Strasse"
+
+
+def test_figures_in_other_units_agree_within_a_rounding():
+    from align.normalise.numbers import same_quantity
+
+    assert same_quantity("3 kilometer", "2 mile")  # "about 3km" / "nearly 2 miles": 6.8% apart
+    assert same_quantity("50 meter", "160 foot") and same_quantity("8 meter", "26 foot")
+    assert not same_quantity("3 kilometer", "3 mile")

@@ -73,12 +73,17 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             value = float(raw.replace(",", ""))
             if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("cur") and not m.group("scale"):
                 continue  # a year
+        metres = False
         if m.group("scale"):
             scale = m.group("scale").lower()
-            if scale in ("m", "k") and not m.group("cur"):
+            if m.group("scale") == "m" and not m.group("cur") \
+                    and re.match(r"(?:\s+(?:high|tall|long|deep|wide|into|above|below|across|up|down|away)\b)", text[e:]):
+                metres = True  # "walls up to 8m high", "as high as 50m into the air": metres, not millions
+            elif scale in ("m", "k") and not m.group("cur"):
                 continue
-            value *= SCALE[scale]
-        unit = "%" if m.group("pct") else ""
+            else:
+                value *= SCALE[scale]
+        unit = "%" if m.group("pct") else "meter" if metres else ""
         if m.group("cur"):
             unit = CURRENCY_SIGNS[m.group("cur")]
         joined = m.group("joined") or m.group("short")

@@ -24,8 +24,13 @@ def plain(s: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
 
 
+# letters no accent folding reaches, written as English writes them: "Þórðarson" -> "Thordarson"
+_LETTERS = str.maketrans({"Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "Æ": "Ae", "æ": "ae", "Ø": "O", "ø": "o",
+                          "Ł": "L", "ł": "l", "ß": "ss", "Œ": "Oe", "œ": "oe"})
+
+
 def fold_accents(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", s.translate(_LETTERS)) if not unicodedata.combining(c))
 
 
 def american(word: str, extra: dict | None = None) -> str | None:
