@@ -436,15 +436,16 @@ class Comparer:
                 ia, ib = _sids(a, "number", va), _sids(b, "number", vb)
                 da = {m.value for sid in ia for m in self.facts[sid].of("date") if m.value}
                 db = {m.value for sid in ib for m in self.facts[sid].of("date") if m.value}
+                later = max((a.source, b.source), key=lambda s: self.published.get(s) or "")
                 if self._own_days(a, b, da, db):  # each figure as of the day its source reported
                     why += (f", each as of the day its source was published ({a.source} "
                             f"{self.published[a.source]}, {b.source} {self.published[b.source]}): "
-                            f"the later may be an update")
+                            f"{later}'s figure may be an update")
                 elif self.published.get(a.source) and self.published.get(b.source) \
                         and self.published[a.source] != self.published[b.source]:
                     why += (f"; the sources were published on different days ({a.source} "
                             f"{self.published[a.source]}, {b.source} {self.published[b.source]}): "
-                            f"the later may be an update")
+                            f"{later}'s figure may be an update")
                 out.append(("number", {a.source: _surface(a, "number", va), b.source: _surface(b, "number", vb)},
                             {a.source: ia, b.source: ib}, why))
         return out

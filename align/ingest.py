@@ -82,7 +82,10 @@ def from_json(text: str, p: Path) -> tuple[str, dict]:
     except json.JSONDecodeError as err:
         raise InputError(f"{p}: is not valid JSON ({err.msg.removesuffix(' at')} at line {err.lineno}, "
                          f"column {err.colno})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+    if not isinstance(data, dict):
+        raise InputError(f"{p}: JSON is a {type(data).__name__}, not one article object",
+                         hint='expected {"text": ..., "outlet": ..., "published": ..., "url": ...}')
+    if not isinstance(data.get("text"), str):
         raise InputError(f'{p}: JSON has no "text" field',
                          hint='expected {"text": ..., "outlet": ..., "published": ..., "url": ...}')
     if not data["text"].strip():

@@ -130,7 +130,7 @@ def test_a_toll_reported_a_day_later_is_flagged_as_a_possible_update():
     # each source's own publication day is when it reported, not a date in dispute
     assert [(d.kind, d.sentences, d.explanation) for d in report.discrepancies] == [
         ("number", ("A2", "B2"), "different toll figures, each as of the day its source was published "
-                                 "(A 2025-03-29, B 2025-03-30): the later may be an update")]
+                                 "(A 2025-03-29, B 2025-03-30): B's figure may be an update")]
 
 
 def test_without_a_year_a_weekday_and_a_month_day_are_not_compared():

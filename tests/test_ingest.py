@@ -94,6 +94,13 @@ def test_json_without_text(tmp_path):
         read_article(p, "A")
 
 
+def test_json_list_is_not_an_article(tmp_path):
+    p = tmp_path / "a.json"
+    p.write_text('[{"text": "One. Two."}]')
+    with pytest.raises(InputError, match="JSON is a list, not one article object"):
+        read_article(p, "A")
+
+
 def test_utf16_and_crlf_are_read(tmp_path):
     p = tmp_path / "u16.txt"
     p.write_bytes("Blinken met Motegi.\r\nAustin met Kishi.\r\n".encode("utf-16"))

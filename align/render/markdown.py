@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..types import Report
 from .common import (STATUS_MARK, normalisation_table, only_labels, plural, published_label, score_note,
-                     source_label, shorten)
+                     source_label, shorten, verdict_label)
 from .jsonout import summary
 
 
@@ -97,10 +97,10 @@ def render_markdown(report: Report) -> str:
         for src in ids:
             mark = STATUS_MARK[c.status[src]]
             cells.append(f"{mark} {', '.join(c.sentences[src])}".strip())
-        L.append(f"| {c.id} | {c.verdict} | {c.score:.2f} | " + " | ".join(cells) + " |")
+        L.append(f"| {c.id} | {verdict_label(c)} | {c.score:.2f} | " + " | ".join(cells) + " |")
     L.append("")
     for c in report.alignments:
-        L.append(f"### {c.id} · {c.verdict}")
+        L.append(f"### {c.id} · {verdict_label(c)}")
         L.append("")
         for src in ids:
             for sid in c.sentences[src]:
