@@ -48,6 +48,8 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("Schools closed Monday and Tuesday and reopened Wednesday.",
      [("Monday and Tuesday", "2021-03-15/2021-03-16"), ("Wednesday", "2021-03-17")]),
     ("The Commission found that since at least 2014 the company had rigged the system.", [("since at least 2014", "2014")]),
+    # a year as an adjective
+    ("He was convicted of the 2011 killing of a guard.", [("2011", "2011")]),
     # a month opening the sentence; last night
     ("In January, he traveled to Brussels.", [("In January", "2021-01")]),
     ("In a televised address last night, the president said so.", [("last night", "2021-03-16")]),

@@ -50,6 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
                             r"last month|next month|this month|last year|next year|this year|"
                             r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
+    ("year_of", re.compile(rf"\b(?:the|its|their|his|her)\s+(?P<y>{_YEAR})\s+(?=[a-z])")),  # "the 2011 killing", not "a 2018 pact"
     ("year", re.compile(rf"\b(?:by|in|since|until|before|after|from|during)\s+(?:the end of\s+|at least\s+)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\w+\s+(?:pact|agreement|accord|deal|summit))")),
 ]
 
@@ -114,6 +115,8 @@ def find_dates(text: str, ctx: DateContext = DateContext()) -> list[DateMention]
             s, e = m.span()
             if kind in ("weekday", "weekday_range") and m.group("rel") in ("on", "by", "until", "before", "from", "between"):
                 s = m.start("wd")  # "on Tuesday": the span is the weekday, the preposition is context
+            if kind == "year_of":
+                s, e = m.span("y")  # "the 2011 killing": the year
             if any(s < te and ts < e for ts, te in taken):
                 continue
             value, how = _resolve(kind, m, text, ctx)
@@ -172,6 +175,8 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
     if kind == "my":
         return f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", "absolute"
     if kind == "year":
+        return m.group("y"), "absolute"
+    if kind == "year_of":
         return m.group("y"), "absolute"
     if kind == "month":
         if ctx.published is None:
