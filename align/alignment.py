@@ -38,7 +38,7 @@ class Evidence:
     shared: np.ndarray
     score: np.ndarray
     cross: np.ndarray  # True where the two sentences come from different sources
-    rare: np.ndarray  # True where two sentences share a fact that each one's article states only there
+    rare: np.ndarray  # True where two sentences share a fact (or two words) each one's article states only there
     quoted: np.ndarray  # True where two sentences of different sources quote the same words
     contained: np.ndarray  # True where one sentence's content words lie (almost) all in the other's
     restates: np.ndarray  # [i, j] True where i says again, in fewer words, what j of its own source says
@@ -71,7 +71,10 @@ def fact_bag(facts: Facts) -> set[str]:
 
 
 def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozenset[str]],
-             facts: list[Facts], settings: Settings = DEFAULT) -> Evidence:
+             facts: list[Facts], settings: Settings = DEFAULT,
+             common_words: list[frozenset[str]] | None = None) -> Evidence:
+    """``common_words``: each sentence's content words but capitalised ones (names are rare facts
+    already, and held to a higher cosine there); defaults to ``words``."""
     cos = np.clip(vectors @ vectors.T, 0.0, 1.0)
     word_rows = _incidence(words)
     lex = _tfidf_cosine(word_rows)
@@ -82,9 +85,26 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
     cross = src[:, None] != src[None, :]
     share = _inside(word_rows, settings)
     part = share >= settings.contained_share
-    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, _rare_shared([_rare_bag(f) for f in facts], src, cos, settings),
+    rare = _rare_shared([_rare_bag(f) for f in facts], src, cos, settings) \
+        | _rare_words(_incidence(common_words) if common_words is not None else word_rows, src, settings.rare_words)
+    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, rare,
                     _same_quote(facts, src, settings), (part | part.T) & cross,
                     (share >= settings.restated_share) & ~cross)
+
+
+def _rare_words(x: np.ndarray, src: np.ndarray, need: int) -> np.ndarray:
+    """[i, j]: sentences of different sources sharing ``need`` content words that each article
+    uses in that one sentence only ("torn grey sweatshirt")."""
+    out = np.zeros((len(src), len(src)), dtype=bool)
+    sources = list(dict.fromkeys(src))
+    once = np.zeros_like(x, dtype=bool)
+    for s in sources:
+        rows = src == s
+        counts = x[rows].sum(axis=0)
+        once[rows] = (x[rows] > 0) & (counts == 1)[None, :]
+    o = once.astype(np.float32)
+    both = o @ o.T
+    return (both >= need) & (src[:, None] != src[None, :])
 
 
 def _same_quote(facts: list[Facts], src: np.ndarray, settings: Settings) -> np.ndarray:

@@ -183,7 +183,9 @@ def compare_articles(articles: list[Article], options: Options = Options(), enco
         vectors = np.concatenate(parts)
     words = [content_words(s.text, extra) for s in sentences]
     fact_list = [facts[s.id] for s in sentences]
-    ev = alignment.evidence(sentences, vectors, words, fact_list, settings)
+    # the same without capitalised words, for words each article uses once ("torn", "sweatshirt")
+    common = [content_words(re.sub(r"\b[A-Z]\w*", " ", s.text), extra) for s in sentences]
+    ev = alignment.evidence(sentences, vectors, words, fact_list, settings, common)
     found = alignment.links(sentences, ev, settings)
     groups = alignment.group(sentences, found, ev, settings)
 

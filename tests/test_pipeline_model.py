@@ -194,3 +194,19 @@ def test_a_name_said_once_in_each_article_is_no_link_at_a_low_cosine(real_encode
     message = sentence_with(report, "B", "King Felipe VI said in a message")
     claim = next(c for c in report.claims if message in c.sentences["B"])
     assert visit not in claim.sentences.get("A", ())
+
+
+def test_prison_two_words_each_article_uses_once_link_the_farmers(real_encoder):
+    """"A farmer, Dale Whitaker, ... a man in a torn gray sweatshirt" / "a farmer, Roy Pennington,
+    ... a man in a torn grey sweatshirt": each other's best partner on one side only, at score 0.31;
+    "torn" and "sweatshirt", each used once in each article, link them, and the farmers differ."""
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/prison-escape/us-wire.txt", ROOT / "fixtures/prison-escape/uk-paper.json"],
+                           Options(), encoder=real_encoder)
+    a = sentence_with(report, "A", "A farmer, Dale Whitaker")
+    b = sentence_with(report, "B", "a farmer, Roy Pennington")
+    claim = next(c for c in report.claims if a in c.sentences["A"])
+    assert claim.sentences["B"] == (b,)
+    assert [(d.kind, d.values) for d in report.discrepancies if a in d.sentences] == [
+        ("name", {"A": "Dale Whitaker", "B": "Roy Pennington"})]
