@@ -38,7 +38,8 @@ GOLD_DIR = ROOT / "fixtures" / "gold"
 EVENTS = ("asia-tour", "asia-tour-three", "kyiv-visit", "myanmar-quake", "beijing-visit", "valencia-floods",
           "korea-election", "fintech-fraud", "athens-wildfire", "hague-summit", "boe-rates", "cloud-outage",
           "rail-crash", "rocket-launch", "museum-heist", "mine-collapse", "hurricane-landfall", "stadium-crush",
-          "plane-landing", "minister-resigns", "eu-antitrust-fine", "iceland-eruption", "prison-escape")
+          "plane-landing", "minister-resigns", "eu-antitrust-fine", "iceland-eruption", "prison-escape",
+          "hospital-ransomware", "tanker-spill")
 KINDS = perturb.DISCREPANCY_KINDS
 
 
