@@ -107,6 +107,9 @@ def test_quote_and_speaker():
     ("In the vote, 104 lawmakers backed it.", "104 lawmaker"),
     ("Lava destroyed at least five homes.", "5 house"),  # homes and houses count the same things
     ("Earth walls up to 8m high held the lava back.", "8 meter"),  # a height: metres, not millions
+    ("More than 1,400 planned operations were cancelled.", "1,400 operation"),  # the noun after a participle
+    ("More than 4,100 surgeries were canceled.", "4,100 operation"),  # surgeries and operations
+    ("All 26 crew were winched to safety.", "26 crew"),
 ])
 def test_numbers(text, value):
     assert [v for _, v, _ in mentions(text, "number")] == [value]
@@ -325,3 +328,18 @@ def test_figures_in_other_units_agree_within_a_rounding():
     assert same_quantity("3 kilometer", "2 mile")  # "about 3km" / "nearly 2 miles": 6.8% apart
     assert same_quantity("50 meter", "160 foot") and same_quantity("8 meter", "26 foot")
     assert not same_quantity("3 kilometer", "3 mile")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("The mayor of Muxía, Carlos Piñeiro, said fishermen had gone out in their own boats.", "Carlos Piñeiro"),
+    ("Tom Reilly, the hospital group's chief operating officer, said the backups were safe.", "Tom Reilly"),
+])
+def test_a_role_finds_its_holder_across_an_of_place_or_a_two_word_owner(text, holder):
+    got = facts(text, learn=[text])
+    assert [m.detail for m in got.of("role")] == [holder]
+    assert [m.value for m in got.of("person")] == [holder]
+
+
+def test_the_health_and_social_care_secretary_is_the_health_minister():
+    text = "The Health and Social Care Secretary, Daniel Hartley, told MPs on Tuesday."
+    assert [(m.value, m.detail) for m in facts(text, learn=[text]).of("role")] == [("health minister", "Daniel Hartley")]

@@ -35,7 +35,7 @@ AND_THEN = re.compile(r"\s(?:and|but)(?:\s+(?:then|later|afterwards?|also|\w+ly)
 PRONOUN_SPEAKS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{SPEECH}\b|\b{SPEECH}\s+(?:he|she)\b|^(?:He|She)\b")
 OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
 # "Austin, the defense chief", "Karen Whitlock, 51, Lumora's former finance director"
-APPOSITIVE = re.compile(r"^(?:\s+of\s+the\s+(?:[\w-]+\s+){0,4}[Pp]arty)?,\s+(?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?(?:[\w’'-]+['’]s\s+)?"
+APPOSITIVE = re.compile(r"^(?:\s+of\s+the\s+(?:[\w-]+\s+){0,4}[Pp]arty)?,\s+(?:\d{1,3},\s+)?(?:(?:the|a|an)\s+)?(?:(?:[\w’'-]+\s+)?[\w’'-]+['’]s\s+)?"
                         r"(?:(?:former|then|acting|interim|new)\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$")
 
 
@@ -245,6 +245,12 @@ class Normaliser:
         before = [p for p in people if p.end <= role.start and APPOSITIVE.match(text[p.end:role.start])]
         if before:
             return before[-1].value
+        # "The mayor of Muxía, Carlos Piñeiro, said"
+        of = re.match(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*,\s+", text[role.end:])
+        if of:
+            nxt = [p for p in people if p.start == role.end + of.end()]
+            if nxt:
+                return nxt[0].value
         if text[max(0, role.start - 3):role.start].lower() == "as ":
             comma = text.find(",", role.end)
             nxt = [p for p in people if comma != -1 and 0 <= p.start - comma <= 2]

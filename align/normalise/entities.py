@@ -216,8 +216,9 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
             nxt = re.match(r" ([A-Za-z]+)\b", text[e:])
             # "the New Reform party", "People Power Party": an organisation's name, not a person's;
             # "Hillsborough County's": a place's; "the Department of Civil Protection" too
-            of = re.search(r"\b([A-Z][a-z]+) of (?:the )?$", text[:s])
-            if of and of.group(1) in _institutions():
+            of = re.search(r"\b([A-Za-z]+) of (?:the )?$", text[:s])
+            if of and (of.group(1) in _institutions() or of.group(1).lower() in _title_heads()):
+                # "the Department of Civil Protection", "the mayor of Muxía": no person
                 run.clear()
                 return
             if not (nxt and nxt.group(1).capitalize() in _institutions() | _landmarks()):

@@ -24,6 +24,7 @@ NUMBER = re.compile(
     r"(?![\w+]|[-–]\w|\.\d)", re.I)
 # a year, a time or a hyphenated name ("COVID-19", "2+2") is not a count
 NOT_COUNT = re.compile(r"(?:[A-Za-z]-\d|\d\+\d)")
+FUNCTION_WORDS = frozenset(("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"))
 QUALIFIER = re.compile(r"(?:more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|roughly)\s*$", re.I)
 # a clock time is not a count: "12:50", "06:20 GMT", "10.30am"
 CLOCK = re.compile(r"(?<![\d:.])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}\s*[ap]\.?m\b\.?)(?![\d:])"
@@ -95,6 +96,11 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if not unit:
             u = UNIT.match(text[e:])
             unit = singular(u.group("unit").lower()) if u else ""
+            if u and unit.endswith("ed") and len(unit) > 4 and unit not in _people_nouns():
+                # "1,400 planned operations", "two armed men": the noun after the participle
+                noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():])
+                if noun and noun.group(1) not in FUNCTION_WORDS:
+                    unit = singular(noun.group(1))
             if u and "-" in unit:  # "32 water-dropping planes": the noun after the compound adjective
                 noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():])
                 unit = singular(noun.group(1)) if noun else unit
@@ -104,7 +110,7 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
                     unit = singular(noun.group(1))
             unit = american(unit) or unit  # "kilometres" and "kilometers", "storeys" and "stories"
             unit = _table()["same_noun"].get(unit, unit)  # "five homes" counts houses
-            if unit in ("per", "to", "and", "or", "in", "on", "at", "a", "the", "with", "as", "by", "from"):
+            if unit in FUNCTION_WORDS:
                 unit = ""
             unit = _phrase_unit(text[e:]) or _currency(unit, m.group("scale"), text[e:]) or unit
             if unit in ("was", "were", "are", "is", "have", "has", "had", "other", "more"):
