@@ -54,8 +54,8 @@ def score_note(settings=None) -> str:
     settings = settings or DEFAULT
     top = settings.w_cosine + settings.w_lexical + settings.w_shared
     return (f"Score: how alike a claim's sentences are across sources, {settings.w_cosine:g} × embedding "
-            f"cosine + {settings.w_lexical:g} × shared words + {settings.w_shared:g} × shared facts, "
-            f"so at most {top:g}.")
+            f"cosine + {settings.w_lexical:g} × shared words + {settings.w_shared:g} × shared facts "
+            f"(from 0 to {top:g}).")
 
 
 VERDICT_LABEL = {"agreement": "agree", "partial": "partly agree", "discrepancy": "disagree"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..types import Report
 from .common import (STATUS_MARK, normalisation_table, only_labels, plural, published_label, score_note,
-                     source_label, shorten, verdict_label)
+                     source_label, shorten, verdict_label, credits)
 from .jsonout import summary
 
 
@@ -39,11 +39,12 @@ def render_markdown(report: Report) -> str:
     L: list[str] = []
     L.append("# claimdiff report")
     L.append("")
-    L.append("| source | title | published | sentences |")
-    L.append("|---|---|---|---|")
+    L.append("| source | title | published | sentences | photo credits |")
+    L.append("|---|---|---|---|---|")
     for a in report.articles:
         n = sum(1 for x in report.sentences if x.source == a.id)
-        L.append(f"| {_md(source_label(report, a.id))} | {_md(a.title or '(none)')} | {published_label(report, a.id)} | {n} |")
+        L.append(f"| {_md(source_label(report, a.id))} | {_md(a.title or '(none)')} | {published_label(report, a.id)} | {n} "
+                 f"| {_md('; '.join(credits(a))) or '(none)'} |")
     L.append("")
     L.append(f"**{plural(s['claims'], 'claim')}**: {s['agreements']} agree, {s['partial']} partly agree "
              f"(one side adds facts), {s['discrepancy_claims']} disagree "
@@ -87,7 +88,7 @@ def render_markdown(report: Report) -> str:
 
     L.append("## Claims reported by more than one source")
     L.append("")
-    L.append(score_note())
+    L.append(score_note() + " Claims one source alone reports are under Omissions, so ids here skip them.")
     L.append("")
     header = "| claim | verdict | score | " + " | ".join(ids) + " |"
     L.append(header)
