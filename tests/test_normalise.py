@@ -35,7 +35,7 @@ def test_american_words_have_no_variant():
     ("Diaoyu Islands", "Senkaku Islands"), ("South Korea", "South Korea"), ("Republic of Korea", "South Korea"),
     ("ROK", "South Korea"), ("North Korea", "North Korea"), ("DPRK", "North Korea"), ("China", "China"),
     ("People’s Republic of China", "China"), ("PRC", "China"), ("US", "United States"),
-    ("U.S.", "United States"), ("United States", "United States"), ("Kiev", "Kyiv"),
+    ("U.S.", "United States"), ("United States", "United States"), ("Kiev", "Kyiv"), ("Holland", "Netherlands"),
 ])
 def test_place_aliases(text, value):
     got = mentions(f"They spoke of {text} at length.", "place")
