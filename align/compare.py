@@ -429,8 +429,11 @@ class Comparer:
                     units.setdefault(unit, set()).add(m.value)
         for unit in sorted(set(units_a) & set(units_b)):
             # figures each side has that the other lacks: a changed figure beside an unchanged one
-            va = {x for x in units_a[unit] if not any(same_quantity(x, y) for y in units_b[unit])}
-            vb = {y for y in units_b[unit] if not any(same_quantity(x, y) for x in units_a[unit])}
+            # the same figure counting people under two nouns ("1,740 patients" / "1,740 people") agrees
+            def same(x: str, y: str) -> bool:
+                return same_quantity(x, y) or x.split(" ", 1)[0] == y.split(" ", 1)[0]
+            va = {x for x in units_a[unit] if not any(same(x, y) for y in units_b[unit])}
+            vb = {y for y in units_b[unit] if not any(same(x, y) for x in units_a[unit])}
             if va and vb and not self._close(va, vb, a, b) and not self._sum_of_parts(va, vb, a, b):
                 why = _figures_why(unit, sorted({v.split(" ", 1)[1] for v in va | vb}))
                 ia, ib = _sids(a, "number", va), _sids(b, "number", vb)

@@ -497,6 +497,12 @@ def test_two_residents_each_quoted_in_their_own_words_are_no_name_difference():
     assert [d for d in compare(a, b) if d[0] == "name"] == []
 
 
+def test_one_figure_counting_people_under_two_nouns_agrees():
+    a = "The trial enrolled 1,740 patients with early Alzheimer's disease in 12 countries."
+    b = "The trial enrolled 1,740 people with early Alzheimer's disease in 12 countries."
+    assert [d for d in compare(a, b) if d[0] == "number"] == []
+
+
 def test_a_place_amid_the_same_words_only_further_off_is_no_substitute():
     a = "Halcyon said it would appeal to the EU's General Court in Luxembourg."
     b = "Halcyon, whose headquarters are in Dublin, said it would appeal to the EU's courts."

@@ -48,6 +48,9 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("Schools closed Monday and Tuesday and reopened Wednesday.",
      [("Monday and Tuesday", "2021-03-15/2021-03-16"), ("Wednesday", "2021-03-17")]),
     ("The Commission found that since at least 2014 the company had rigged the system.", [("since at least 2014", "2014")]),
+    # a day within a month ahead stays ahead in the past tense; further off it is last year's
+    ("The union called a new 24-hour strike for March 28.", [("March 28", "2021-03-28")]),
+    ("The union called a strike on May 28.", [("May 28", "2020-05-28")]),
     # a year as an adjective
     ("He was convicted of the 2011 killing of a guard.", [("2011", "2011")]),
     # a month opening the sentence; last night

@@ -61,6 +61,7 @@ FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is exp
                     r"(?<!was )(?<!were )(?<!been )(?:scheduled|set|due|expected) to)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|had|did|began|came|went|took|met|struck|hit|saw|held|\w{3,}ed)\b", re.I)
 PRESENT = re.compile(r"\b(?:ends|begins|starts|opens|closes|runs|expires|lasts|falls)\b", re.I)
+NEAR_AHEAD_DAYS = 31
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -278,7 +279,9 @@ def _nearer_year(d: date, m: re.Match, text: str, published: date, how: str) -> 
         clause = _clause(text, m.start())
         # "the season officially ends Nov. 30": the present tense of a fixed day, not a past one
         present = PRESENT.search(clause) and not PAST.search(clause)
-        if d > published + timedelta(days=7) and not future and not present:
+        # a day up to a month ahead stays ahead whatever the tense: "called a new strike for
+        # Oct. 28" in a paper of 19 October (7 days put it a year back; 21 to 45 scored alike)
+        if d > published + timedelta(days=NEAR_AHEAD_DAYS) and not future and not present:
             shift = -1
         elif d < published - timedelta(days=7) and future:
             shift = 1
