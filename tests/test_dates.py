@@ -27,6 +27,7 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("Russia invaded in February.", [("in February", "2021-02")]),
     ("He will return in June.", [("in June", "2021-06")]),
     ("Talks collapsed in June.", [("in June", "2020-06")]),
+    ("The question was left for further talks in April.", [("in April", "2021-04")]),  # next month: ahead
     ("Strikes went on over the weekend.", [("over the weekend", "2021-03-13/2021-03-14")]),
     # the start of a declared period: the nearer such day, whatever the declaring verb's tense
     ("He declared three days of national mourning beginning Friday.", [("Friday", "2021-03-19")]),

@@ -196,6 +196,8 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             ahead = False
         elif _future(text, m.start()):
             ahead = True
+        elif (month - base.month) % 12 == 1:
+            ahead = True  # next month, whatever the tense: "left for further talks in November" in October
         elif PAST.search(_clause(text, m.start())):
             ahead = False
         else:  # no tense to go by ("who take control in January"): the nearer of the two
