@@ -343,3 +343,8 @@ def test_a_role_finds_its_holder_across_an_of_place_or_a_two_word_owner(text, ho
 def test_the_health_and_social_care_secretary_is_the_health_minister():
     text = "The Health and Social Care Secretary, Daniel Hartley, told MPs on Tuesday."
     assert [(m.value, m.detail) for m in facts(text, learn=[text]).of("role")] == [("health minister", "Daniel Hartley")]
+
+
+def test_accused_names_the_speaker():
+    text = 'On Wednesday, Marchal had accused the unions of "taking millions of travelers hostage."'
+    assert [m.detail for m in facts(text, learn=["Etienne Marchal spoke.", text]).of("quote")] == ["Etienne Marchal"]

@@ -10,7 +10,7 @@ SPEECH = (r"(?:said|says|say|saying|told|tells|telling|noted|notes|noting|added|
           r"writes|warned|warns|warning|called|calls|"
           r"declared|insisted|argued|stressed|urged|described|announced|remarked|reaffirmed|asked|tweeted|"
           r"posted|replied|explained|vowed|promised|cautioned|claimed|acknowledged|admitted|recalled|"
-          r"reiterated|emphasi[sz]ed|according to)")
+          r"reiterated|emphasi[sz]ed|accused|accuses|according to)")
 NEGATION = re.compile(r"\b(?:not|n[’']t|never|no|neither|nor|without|none|nobody|nothing|denied|denies|deny|refused|refuses|rejected|rejects|failed to|fails to|declined to|declines to)\b|\w+n[’']t\b", re.I)
 
 
