@@ -60,10 +60,12 @@ def _tfidf_cosine(x: np.ndarray) -> np.ndarray:
     return x @ x.T
 
 
-def fact_bag(facts: Facts) -> set[str]:
+def fact_bag(facts: Facts, adjectives: bool = True) -> set[str]:
+    """``adjectives=False``: leave out places written as adjectives ("British", "European"), which
+    are said of too much to be rare evidence."""
     bag = set()
     for m in facts.mentions:
-        if m.kind in FACT_KINDS and m.value:
+        if m.kind in FACT_KINDS and m.value and (adjectives or m.detail != "adjective"):
             bag.add(f"{m.kind}:{m.value}")
             if m.kind == "date" and "/" in m.value:  # an interval shares with the days it holds
                 bag.add(f"date:{m.value.split('/')[0]}")
@@ -85,7 +87,7 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
     cross = src[:, None] != src[None, :]
     share = _inside(word_rows, settings)
     part = share >= settings.contained_share
-    rare = _rare_shared([_rare_bag(f) for f in facts], src, cos, settings) \
+    rare = _rare_shared([fact_bag(f, adjectives=False) for f in facts], src, cos, settings) \
         | _rare_words(_incidence(common_words) if common_words is not None else word_rows, src, settings.rare_words)
     return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, rare,
                     _same_quote(facts, src, settings), (part | part.T) & cross,
@@ -95,10 +97,8 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
 def _rare_words(x: np.ndarray, src: np.ndarray, need: int) -> np.ndarray:
     """[i, j]: sentences of different sources sharing ``need`` content words that each article
     uses in that one sentence only ("torn grey sweatshirt")."""
-    out = np.zeros((len(src), len(src)), dtype=bool)
-    sources = list(dict.fromkeys(src))
     once = np.zeros_like(x, dtype=bool)
-    for s in sources:
+    for s in dict.fromkeys(src):
         rows = src == s
         counts = x[rows].sum(axis=0)
         once[rows] = (x[rows] > 0) & (counts == 1)[None, :]
@@ -137,14 +137,6 @@ def _inside(x: np.ndarray, settings: Settings) -> np.ndarray:
     share = (x @ x.T) / np.maximum(size[:, None], 1.0) + 1e-6
     ok = (size[:, None] >= settings.contained_min_words) & (size[None, :] > size[:, None])
     return np.where(ok, share, 0.0)
-
-
-def _rare_bag(facts: Facts) -> set[str]:
-    """The facts that may be rare evidence: people, dates, figures, and places written as names
-    ("Burma"; "British" or "European" is said of too much)."""
-    return {f"{m.kind}:{m.value}" for m in facts.mentions
-            if m.kind in RARE_KINDS and m.value and not (m.kind == "place" and m.detail == "adjective")} \
-        | {f"date:{m.value.split('/')[0]}" for m in facts.mentions if m.kind == "date" and "/" in m.value}
 
 
 def _rare_shared(bags: list[set[str]], src: np.ndarray, cos: np.ndarray, settings: Settings = DEFAULT) -> np.ndarray:

@@ -427,11 +427,13 @@ class Comparer:
                 unit = base_unit(m.value)  # kilometres and miles are compared as metres
                 if unit:
                     units.setdefault(unit, set()).add(m.value)
+        # one figure in units of one base (the same figure counting people under two nouns, "1,740
+        # patients" / "1,740 people", agrees)
+        def same(x: str, y: str) -> bool:
+            return same_quantity(x, y) or x.split(" ", 1)[0] == y.split(" ", 1)[0]
+
         for unit in sorted(set(units_a) & set(units_b)):
             # figures each side has that the other lacks: a changed figure beside an unchanged one
-            # the same figure counting people under two nouns ("1,740 patients" / "1,740 people") agrees
-            def same(x: str, y: str) -> bool:
-                return same_quantity(x, y) or x.split(" ", 1)[0] == y.split(" ", 1)[0]
             va = {x for x in units_a[unit] if not any(same(x, y) for y in units_b[unit])}
             vb = {y for y in units_b[unit] if not any(same(x, y) for x in units_a[unit])}
             if va and vb and not self._close(va, vb, a, b) and not self._sum_of_parts(va, vb, a, b):
@@ -593,31 +595,31 @@ class Comparer:
         for sa in a.sentences:
             for sb in b.sentences:
                 va, vb = self.facts[sa.id].values(kind), self.facts[sb.id].values(kind)
-                xa, xb = va - all_b, vb - all_a
-                if len(xa) == 1 and len(xb) == 1 and self._same_frame(sa, sb, kind) \
-                        and self._may_replace(kind, sa, next(iter(xa)), sb, next(iter(xb))):
-                    return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
-                            {a.source: [sa.id], b.source: [sb.id]})
-                # two sentences that tell the same thing, each naming one its whole article never
-                # does, amid the same words ("Salomé Pradas, the regional minister responsible for
-                # emergencies, said" / "Susana Camarero, the regional official in charge of emergencies, said")
-                xa, xb = va - self._article_values(b.source), vb - self._article_values(a.source)
-                if len(xa) == 1 and len(xb) == 1 and (one_to_one or self.pair_score(sa.id, sb.id)[1] >= self.settings.frame_cosine) \
-                        and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb))) \
-                        and self._may_replace(kind, sa, next(iter(xa)), sb, next(iter(xb))):
-                    return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
-                            {a.source: [sa.id], b.source: [sb.id]})
-                # two sentences telling the very same thing (cosine ``swap_cosine``), one name each
-                # where the other has its own, amid ``swap_context`` shared words, whatever else either
-                # article says ("a crown that belonged to Empress Eugénie, the wife of Napoleon III" /
-                # "a crown that had belonged to Empress Marie-Louise, the second wife of Napoleon
-                # Bonaparte", though the first article names Marie-Louise elsewhere)
-                xa, xb = va - vb, vb - va
-                if len(xa) == 1 and len(xb) == 1 and self.pair_score(sa.id, sb.id)[1] >= self.settings.swap_cosine \
-                        and self._same_setting(sa, kind, next(iter(xa)), sb, next(iter(xb)), self.settings.swap_context) \
-                        and self._may_replace(kind, sa, next(iter(xa)), sb, next(iter(xb))):
-                    return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
-                            {a.source: [sa.id], b.source: [sb.id]})
+                cosine = lambda: self.pair_score(sa.id, sb.id)[1]  # noqa: E731 - only where asked
+                candidates = (
+                    # the values the other side's claim lacks, in otherwise the same words
+                    (va - all_b, vb - all_a, lambda x, y: self._same_frame(sa, sb, kind)),
+                    # two sentences that tell the same thing, each naming one its whole article never
+                    # does, amid the same words ("Salomé Pradas, the regional minister responsible for
+                    # emergencies, said" / "Susana Camarero, the regional official in charge of emergencies, said")
+                    (va - self._article_values(b.source), vb - self._article_values(a.source),
+                     lambda x, y: (one_to_one or cosine() >= self.settings.frame_cosine)
+                     and self._same_setting(sa, kind, x, sb, y)),
+                    # two sentences telling the very same thing (cosine ``swap_cosine``), one name each
+                    # where the other has its own, amid ``swap_context`` shared words, whatever else either
+                    # article says ("a crown that belonged to Empress Eugénie, the wife of Napoleon III" /
+                    # "a crown that had belonged to Empress Marie-Louise, the second wife of Napoleon
+                    # Bonaparte", though the first article names Marie-Louise elsewhere)
+                    (va - vb, vb - va,
+                     lambda x, y: cosine() >= self.settings.swap_cosine
+                     and self._same_setting(sa, kind, x, sb, y, self.settings.swap_context)),
+                )
+                for xa, xb, fits in candidates:
+                    if len(xa) == 1 and len(xb) == 1:
+                        x, y = next(iter(xa)), next(iter(xb))
+                        if fits(x, y) and self._may_replace(kind, sa, x, sb, y):
+                            return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
+                                    {a.source: [sa.id], b.source: [sb.id]})
         return None
 
     def _may_replace(self, kind: str, sa: Sentence, x: str, sb: Sentence, y: str) -> bool:

@@ -76,6 +76,9 @@ def decode(raw: bytes, p: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+JSON_SHAPE = 'expected {"text": ..., "outlet": ..., "published": ..., "url": ...}'
+
+
 def from_json(text: str, p: Path) -> tuple[str, dict]:
     try:
         data = json.loads(text)
@@ -84,10 +87,10 @@ def from_json(text: str, p: Path) -> tuple[str, dict]:
                          f"column {err.colno})") from None
     if not isinstance(data, dict):
         raise InputError(f"{p}: JSON is a {type(data).__name__}, not one article object",
-                         hint='expected {"text": ..., "outlet": ..., "published": ..., "url": ...}')
+                         hint=JSON_SHAPE)
     if not isinstance(data.get("text"), str):
         raise InputError(f'{p}: JSON has no "text" field',
-                         hint='expected {"text": ..., "outlet": ..., "published": ..., "url": ...}')
+                         hint=JSON_SHAPE)
     if not data["text"].strip():
         raise InputError(f'{p}: JSON "text" is empty')
     meta = {k: str(data[k]) for k in ("outlet", "published", "url", "title") if data.get(k)}

@@ -181,10 +181,12 @@ def compare_articles(articles: list[Article], options: Options = Options(), enco
             parts.append(encoder.encode(texts[i:i + step]))
             embed_progress(min(i + step, len(texts)), len(texts))
         vectors = np.concatenate(parts)
-    words = [content_words(s.text, extra) for s in sentences]
+    # each distinct text's content words once; and the same without capitalised words, for words
+    # each article uses once ("torn", "sweatshirt")
+    read = {t: (content_words(t, extra), content_words(re.sub(r"\b[A-Z]\w*", " ", t), extra)) for t in dict.fromkeys(texts)}
+    words = [read[t][0] for t in texts]
+    common = [read[t][1] for t in texts]
     fact_list = [facts[s.id] for s in sentences]
-    # the same without capitalised words, for words each article uses once ("torn", "sweatshirt")
-    common = [content_words(re.sub(r"\b[A-Z]\w*", " ", s.text), extra) for s in sentences]
     ev = alignment.evidence(sentences, vectors, words, fact_list, settings, common)
     found = alignment.links(sentences, ev, settings)
     groups = alignment.group(sentences, found, ev, settings)

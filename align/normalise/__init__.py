@@ -107,7 +107,7 @@ class Normaliser:
         self._by_key: dict[str, _Person] = {}
         self._found: dict[str, tuple[list[Mention], list[Mention]]] = {}
 
-    def _person(self, surface: str, recent: list[str], bound: dict[str, str] | None = None) -> tuple[str, str] | None:
+    def _person(self, surface: str, recent: list[str], bound: dict[str, str]) -> tuple[str, str] | None:
         """(canonical display, variant) for a name as written, or None if it is not a known person.
         ``bound``: whom each bare surname of this article was first read as."""
         from rapidfuzz import fuzz
@@ -129,7 +129,6 @@ class Normaliser:
                        if fuzz.ratio(tok, p.key.split()[-1]) >= self.settings.name_fuzz and len(tok) >= 5]
         if not matches:
             return None
-        bound = {} if bound is None else bound
         names = [p.display for p in matches]
         if len(matches) > 1 and bound.get(tok) in names:
             return bound[tok], ""  # "Mr Lee" stays the Lee it first was in this article

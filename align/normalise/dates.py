@@ -175,9 +175,7 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         return _iso(d), how
     if kind == "my":
         return f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", "absolute"
-    if kind == "year":
-        return m.group("y"), "absolute"
-    if kind == "year_of":
+    if kind in ("year", "year_of"):
         return m.group("y"), "absolute"
     if kind == "month":
         if ctx.published is None:
@@ -257,7 +255,7 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         # "It was not until Thursday that ...": a past event, not a deadline
         not_until = rel == "until" and re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+$", text[:m.start()])
         if (rel in ("by", "until", "before") and not past_perfect and not not_until) \
-                or (_future(text, m.start()) and not past_perfect):  # a deadline lies ahead
+                or (will and not past_perfect):  # a deadline lies ahead
             delta = (target - base.weekday()) % 7
             return _iso(base + timedelta(days=delta)), "weekday, future tense"
         delta = (base.weekday() - target) % 7
@@ -277,8 +275,8 @@ def _nearer_year(d: date, m: re.Match, text: str, published: date, how: str) -> 
     shift = -1 if after.lstrip(" ,").startswith("last year") else 1 if after.lstrip(" ,").startswith("next year") else 0
     if not shift:
         # "report by 31 October", "due Aug. 14": a deadline lies ahead whatever the verb's tense
-        future = _future(text, m.start()) or bool(re.search(r"\b(?:by|until|before|due)\s+$", text[:m.start()]))
         clause = _clause(text, m.start())
+        future = bool(FUTURE.search(clause)) or bool(re.search(r"\b(?:by|until|before|due)\s+$", text[:m.start()]))
         # "the season officially ends Nov. 30": the present tense of a fixed day, not a past one
         present = PRESENT.search(clause) and not PAST.search(clause)
         # a day up to a month ahead stays ahead whatever the tense: "called a new strike for

@@ -233,10 +233,9 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
 
     for m in NAME_TOKEN.finditer(text):
         tok = POSSESSIVE.sub("", m.group(0))
-        bad = tok in _not_name() or tok.lower() in _title_heads() \
-            or any(m.start() < me and ms < m.end() for ms, me in masked)
-        if bad and tok in _months() and not re.match(r"\s*\d", text[m.end():]) \
-                and not any(m.start() < me and ms < m.end() for ms, me in masked) \
+        inside = any(m.start() < me and ms < m.end() for ms, me in masked)
+        bad = tok in _not_name() or tok.lower() in _title_heads() or inside
+        if bad and tok in _months() and not inside and not re.match(r"\s*\d", text[m.end():]) \
                 and (run and text[run[-1].end():m.start()] == " "
                      or len(tok) <= 4 and NAME_TOKEN.match(text, m.end() + 1) and text[m.end():m.end() + 1] == " "):
             bad = False  # "Lee Jun Seok", "Theresa May"; an abbreviation before a name: "Jan Vondráček"

@@ -96,16 +96,14 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if not unit:
             u = UNIT.match(text[e:])
             unit = singular(u.group("unit").lower()) if u else ""
+            noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():]) if u else None  # the word after it
             if u and unit.endswith("ed") and len(unit) > 4 and unit not in _people_nouns():
                 # "1,400 planned operations", "two armed men": the noun after the participle
-                noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():])
                 if noun and noun.group(1) not in FUNCTION_WORDS:
                     unit = singular(noun.group(1))
             if u and "-" in unit:  # "32 water-dropping planes": the noun after the compound adjective
-                noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():])
                 unit = singular(noun.group(1)) if noun else unit
             if u and unit not in _people_nouns():  # "120 rescue workers": the people the noun names
-                noun = re.match(r"\s+([a-z]+)\b", text[e + u.end():])
                 if noun and singular(noun.group(1)) in _people_nouns():
                     unit = singular(noun.group(1))
             unit = american(unit) or unit  # "kilometres" and "kilometers", "storeys" and "stories"
