@@ -200,14 +200,52 @@ class _Polarity:
     subject: tuple[str, ...]  # the nearest content word before, negators aside: "the satellite was (not) insured"
 
 
+@lru_cache(maxsize=1)
+def _verb_table() -> tuple[dict[tuple[str, ...], tuple[tuple[str, ...], bool]], int]:
+    """verbs.toml read as stems: each written form -> (what it stands for, whether it is one of the
+    verbs that deny a group and so must not stand before "to"), and the longest form's length."""
+    data = tables.builtin("verbs")
+    table: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {}
+    for group, forms in data["same"].items():
+        for form in forms:
+            table[_words(form)] = ((group,), False)
+    for group, forms in data["opposite"].items():
+        for form in forms:
+            table[_words(form)] = (("not", group), True)
+    for form in data["negators"]["phrases"]:
+        table[_words(form)] = (("not",), False)
+    return table, max(map(len, table))
+
+
+@lru_cache(maxsize=4096)
+def _verbs(text: str) -> tuple[str, ...]:
+    """``_words``, with a verb that says what another says written as its group ("went off" and
+    "sounded": "sound"), and one that denies a group as "not" and the group ("refused": "not accept")."""
+    words = _words(text)
+    table, longest = _verb_table()
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        for n in range(min(longest, len(words) - k), 0, -1):
+            hit = table.get(words[k:k + n])
+            if hit and not (hit[1] and words[k + n:k + n + 1] == ("to",)):
+                out.extend(hit[0])
+                k += n
+                break
+        else:
+            out.append(words[k])
+            k += 1
+    return tuple(out)
+
+
 @lru_cache(maxsize=4096)
 def _has_negator(text: str) -> bool:
-    return any(NOT.search(w) for w in _words(text))
+    return any(NOT.search(w) for w in _verbs(text))
 
 
 @lru_cache(maxsize=4096)
 def _polarity(text: str, window: int) -> _Polarity:
-    w = _words(text)
+    w = _verbs(text)
     content = [k for k, x in enumerate(w) if x not in STOPWORDS]
     after, before, first, subject = [], [], [], []
     for k in range(len(w)):

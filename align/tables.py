@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import DataFileError
 
-TABLES = ("page", "spelling", "places", "world", "titles", "numbers")
+TABLES = ("page", "spelling", "places", "world", "titles", "numbers", "verbs")
 
 
 @lru_cache(maxsize=None)

@@ -254,6 +254,9 @@ def test_one_source_negates_what_the_other_affirms_in_other_words():
     # "seldom" is no affirmation against "not expected to"
     ("Volcanologists said the eruption was not expected to produce a large ash cloud, unlike the eruption in 2010.",
      "Experts say fissure eruptions like this one seldom produce much ash, unlike the eruption in 2010."),
+    # the same verb group, but each says another thing happened
+    ("The alarm did not go off in the kitchen, the landlord said.",
+     "The landlord said the fire had started in the bedroom and spread quickly."),
     # "no" negates a noun, not a verb another word could stand for
     ("The president asked Jiri Benes, a former police chief with no party affiliation, to head an interim government.",
      "The president asked Jiri Benes, a nonpartisan former police chief, to head a caretaker government."),
@@ -461,6 +464,16 @@ def test_job_titles_the_table_does_not_list_are_compared(a, b, kinds):
      "inspections of engines of the same type.",
      "The engine maker said in a statement that it had recommended airlines carry out precautionary inspections "
      "of engines of the same type."),
+    # verbs that say one thing (verbs.toml): "did not go off" / "sounded"
+    ("The smoke alarm in the kitchen did not go off when the fire started, the landlord said.",
+     "The landlord said the smoke alarm in the kitchen had sounded when the fire started."),
+    ("The lorry driver chose not to give evidence at the inquest into the crash.",
+     "The lorry driver testified at the inquest into the crash for two hours."),
+    ("The river did not breach the flood wall along the quay, sparing the old town.",
+     "The river spilled over the flood wall along the quay and flooded the old town."),
+    # a verb that denies another: "refused the offer" is "did not accept" it
+    ("The union accepted the offer of a 4 percent pay rise on Friday.",
+     "The union refused the offer of a 4 percent pay rise on Friday."),
 ])
 def test_negation_in_other_words(a, b):
     assert [d[0] for d in compare(a, b)] == ["negation"]
@@ -546,3 +559,12 @@ def test_a_day_and_a_month_years_apart_are_two_events():
     a = "Ron DeSantis said on Tuesday that the surge had reached 15 feet in parts of Levy and Dixie counties."
     b = "Ron DeSantis said the surge had reached 15 feet in parts of Levy and Dixie counties, higher than in August 2019."
     assert [d for d in compare(a, b) if d[0] == "date"] == []
+
+
+def test_verbs_read_through_the_verb_table():
+    from align.compare import _verbs
+
+    assert _verbs("The alarm did not go off.") == ("the", "alarm", "did", "not", "sound")
+    assert _verbs("He refused the offer.") == ("he", "not", "accept", "the", "offer")
+    assert _verbs("He refused to comment.") == ("he", "refus", "to", "comment")  # a negator as before
+    assert _verbs("The FDA stopped short of a warning.") == ("the", "fda", "not", "a", "warn")

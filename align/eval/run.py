@@ -39,7 +39,8 @@ EVENTS = ("asia-tour", "asia-tour-three", "kyiv-visit", "myanmar-quake", "beijin
           "korea-election", "fintech-fraud", "athens-wildfire", "hague-summit", "boe-rates", "cloud-outage",
           "rail-crash", "rocket-launch", "museum-heist", "mine-collapse", "hurricane-landfall", "stadium-crush",
           "plane-landing", "minister-resigns", "eu-antitrust-fine", "iceland-eruption", "prison-escape",
-          "hospital-ransomware", "tanker-spill", "strike-talks", "drug-approval")
+          "hospital-ransomware", "tanker-spill", "strike-talks", "drug-approval", "bridge-collapse",
+          "ferry-sinking")
 KINDS = perturb.DISCREPANCY_KINDS
 
 
