@@ -69,6 +69,12 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     ("The ban stays in force until July.", [("until July", "2021-07")]),
     ("About 10,000 hectares had burned by Monday evening.", [("Monday evening", "2021-03-15")]),  # past perfect
     ("In July 2018, a fire killed 104 people.", [("In July 2018", "2018-07")]),
+    ("In 2018, more than 160 people died when a ferry sank.", [("In 2018", "2018")]),  # opening the sentence
+    # a plan that "had been due" in a month gone by has passed
+    ("The inspection, which had been due in February, was postponed.", [("due in February", "2021-02")]),
+    # the weekday is the subject of a future; the object of a declaring verb: the nearer such day
+    ("The prime minister said Saturday would be a day of national mourning.", [("Saturday", "2021-03-20")]),
+    ("The premier declared Friday a day of national mourning.", [("Friday", "2021-03-19")]),
     ("Inflation was the highest since January last year.", [("since January last year", "2020-01")]),
     ("The last outage, in March last year, lasted four hours.", [("in March last year", "2020-03")]),
     ("He expects one more cut this year, probably in November.", [("this year", "2021"), ("in November", "2021-11")]),
@@ -106,3 +112,12 @@ def test_no_publication_date_leaves_weekday_unresolved():
 ])
 def test_dateline(line, expected):
     assert dateline(line) == expected
+
+
+def test_a_month_in_that_year_takes_the_year_the_sentence_before_named():
+    ctx = DateContext(published=date(2026, 7, 14), year=2026, that_year=2018)
+    assert [(d.text, d.value) for d in find_dates("In July that year, a second ferry sank.", ctx)] == [
+        ("In July that year", "2018-07")]
+    # with no year before it, the month is read as any other (no tense: the nearer July)
+    assert [(d.text, d.value) for d in find_dates("In July that year, a second ferry sank.", WED)] == [
+        ("In July that year", "2021-07")]

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from align.normalise import DateContext, Normaliser
+from align.normalise.entities import name_key
 from align.normalise.text import american
 from align.types import Sentence
 
@@ -348,3 +349,19 @@ def test_the_health_and_social_care_secretary_is_the_health_minister():
 def test_accused_names_the_speaker():
     text = 'On Wednesday, Marchal had accused the unions of "taking millions of travelers hostage."'
     assert [m.detail for m in facts(text, learn=["Etienne Marchal spoke.", text]).of("quote")] == ["Etienne Marchal"]
+
+
+def test_that_year_is_the_year_of_the_sentence_before():
+    n = Normaliser()
+    ctx = DateContext(date(2026, 7, 14), 2026)
+    first, second = "In 2018, more than 160 people died in a sinking.", "In July that year, a second ferry sank."
+    before = n.facts(Sentence("A1", "A", 1, first, 0, len(first), "paragraph"), ctx, [])
+    after = n.facts(Sentence("A2", "A", 2, second, 0, len(second), "paragraph"), ctx, [], before)
+    assert [m.value for m in after.of("date")] == ["2018-07"]
+
+
+def test_names_with_an_apostrophe_inside_and_a_rank_before():
+    f = facts("The head of the agency, Air Marshal Mohammad Syafi'i, said the search would go on.")
+    assert [m.value for m in f.of("person")] == ["Mohammad Syafi'i"]
+    assert name_key("Syafi'i") == name_key("Syafii") == "syafii"
+    assert [m.value for m in facts("Colonel Sean O'Brien's men held the bridge.").of("person")] == ["Sean O'Brien"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..settings import DEFAULT, Settings
 from ..types import Facts, Mention, Sentence
@@ -152,6 +152,9 @@ class Normaliser:
         bound = bound if bound is not None else {}
         mentions: list[Mention] = []
 
+        years = [m.value[:4] for m in (previous.of("date") if previous else ()) if m.value[:4].isdigit()]
+        if years:  # "In 2018, ... . In July that year, ...": the year the sentence before names
+            ctx = replace(ctx, that_year=int(years[-1]))
         found_dates = datemod.find_dates(text, ctx)
         for d in found_dates:
             variant = "date" if d.how != "absolute" and d.value else ""

@@ -43,7 +43,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<d>{_DAY})\s+(?P<m>{_MONTH})(?!\w)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("my", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|of|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s+(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")),
     ("month", re.compile(rf"\b(?P<rel>(?i:in|since|until|by|from|during|early|late|mid-|last|next|this|since early|in early|in late|scheduled for|planned for|due in|set for|as early as|as late as|as soon as))\s+(?P<m>{_FULL_MONTH})\b(?!\s+\d)"
-                         r"(?:,?\s+(?P<year_rel>last|next|this) year\b)?")),
+                         r"(?:,?\s+(?P<year_rel>last|next|this|that|the same) year\b)?")),
     ("quarter", re.compile(rf"\b(?:in|during|for)\s+the\s+(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?\b")),
     ("weekday_range", re.compile(rf"\b(?:(?P<rel>on|from|between)\s+)?(?P<wd>{_WD})\s+(?:and|to|through|until|-|–)\s+(?P<wd2>{_WD})\b")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
@@ -51,7 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                             r"last month|next month|this month|last year|next year|this year|"
                             r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
     ("year_of", re.compile(rf"\b(?:the|its|their|his|her)\s+(?P<y>{_YEAR})\s+(?=[a-z])")),  # "the 2011 killing", not "a 2018 pact"
-    ("year", re.compile(rf"\b(?:by|in|since|until|before|after|from|during)\s+(?:the end of\s+|at least\s+)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\w+\s+(?:pact|agreement|accord|deal|summit))")),
+    ("year", re.compile(rf"\b(?i:by|in|since|until|before|after|from|during)\s+(?:the end of\s+|at least\s+)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\w+\s+(?:pact|agreement|accord|deal|summit))")),
 ]
 
 FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is expected to|are expected to|"
@@ -79,6 +79,7 @@ class DateContext:
     published: date | None = None  # the article's own date: anchor for weekdays and relative phrases
     year: int | None = None  # year for dates written without one
     year_from: str = "publication"  # "publication" | "co-source"
+    that_year: int | None = None  # the year the sentence before names: "In July that year"
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +183,10 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             return None, "month without a publication date"
         month, rel, base = _month(m.group("m")), m.group("rel").lower(), ctx.published
         year_rel = (m.group("year_rel") or "").lower()
+        if year_rel in ("that", "the same"):
+            if ctx.that_year is not None:
+                return f"{ctx.that_year:04d}-{month:02d}", "month, the year before named"
+            year_rel = ""
         if year_rel or re.search(r"\bthis year\b", text, re.I):
             # "since January last year", "probably in November" in a sentence about "this year"
             year = base.year + {"last": -1, "next": 1}.get(year_rel, 0)
@@ -189,7 +194,10 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         if rel in ("next", "last"):
             ahead = rel == "next"
         elif rel in ("until", "by", "scheduled for", "planned for", "due in", "set for"):
-            ahead = True  # a deadline or a plan lies ahead ("had been scheduled for June")
+            # a deadline or a plan lies ahead, but one that "had been due in March" may have
+            # passed: the nearer of the two ("had been scheduled for June" in March: ahead)
+            ahead = not re.search(r"\b(?:had been|was|were)\s+$", text[:m.start()]) \
+                or (month - base.month) % 12 < (base.month - month) % 12
         elif rel == "since":
             ahead = False
         elif _future(text, m.start()):
@@ -238,9 +246,12 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             delta = (target - base.weekday()) % 7 or 7
             return _iso(base + timedelta(days=delta)), "weekday, next"
         before = text[:m.start()].split()
-        if not rel and before and before[-1].lower() in ("beginning", "starting", "effective"):
-            # the start of a period just declared ("three days of mourning beginning Friday"):
-            # the nearer of the two, whatever the tense of the declaring verb
+        declared = before and before[-1].lower() in ("declared", "proclaimed", "designated") \
+            and re.match(r"\s+(?:a|an|as)\b", text[m.end():])
+        if not rel and before and (before[-1].lower() in ("beginning", "starting", "effective") or declared):
+            # the start of a period just declared ("three days of mourning beginning Friday",
+            # "declared Friday a day of mourning"): the nearer of the two, whatever the tense of
+            # the declaring verb
             ahead, back = (target - base.weekday()) % 7, (base.weekday() - target) % 7
             if ahead <= back:
                 return _iso(base + timedelta(days=ahead)), "weekday, start of a period"
@@ -252,6 +263,8 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         had = [h.start() for h in re.finditer(r"\bhad\b", clause)]
         will = [f.start() for f in FUTURE.finditer(clause)]
         past_perfect = bool(had) and (not will or had[-1] > will[-1])
+        # "said Saturday would be a day of mourning": the weekday is the subject of a future
+        will = will or re.match(r"\s+(?:will|would|is to|is set to|is due to)\b", text[m.end():])
         # "It was not until Thursday that ...": a past event, not a deadline
         not_until = rel == "until" and re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+$", text[:m.start()])
         if (rel in ("by", "until", "before") and not past_perfect and not not_until) \

@@ -194,8 +194,11 @@ def _months() -> frozenset[str]:
 
 # a capital, accented ones too ("Étienne", "Łukasz", "Šimon"), then lower-case letters
 # ... and a second capital inside ("DeSantis", "McDonald", "MacArthur")
-NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ][a-zß-öø-ÿā-ž]+(?:[A-Z][a-zß-öø-ÿā-ž]+)?(?:[-’'][A-Za-z][a-zß-öø-ÿā-ž]+)*"
-                        r"|[A-Z][a-z]?-[a-z]+")
+# ... and parts after a hyphen or an apostrophe ("Jong-un", "Syafi'i"; not "'s", "'ll"), or
+# after a capital and an apostrophe ("O'Brien")
+NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŠŽŹŻČĆŘ][a-zß-öø-ÿā-ž]+(?:[A-Z][a-zß-öø-ÿā-ž]+)?"
+                        r"(?:-[A-Za-z][a-zß-öø-ÿā-ž]+|[’'](?!(?:s|t|ll|re|ve|d|m)\b)[A-Za-z][a-zß-öø-ÿā-ž]*)*"
+                        r"|[A-Z][’'][A-Z][a-zß-öø-ÿā-ž]+|[A-Z][a-z]?-[a-z]+")
 POSSESSIVE = re.compile(r"[’']s$")
 
 
