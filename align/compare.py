@@ -152,7 +152,15 @@ def _one_person(x: str, y: str, first_fuzz: int = DEFAULT.first_name_fuzz) -> bo
     if len(wx) == 1 or len(wy) == 1:
         return True
     fx, fy = wx[0].rstrip("."), wy[0].rstrip(".")
-    return fx[0] == fy[0] and (len(fx) == 1 or len(fy) == 1) or fuzz.ratio(fx, fy) >= first_fuzz
+    if fx[0] == fy[0] and (len(fx) == 1 or len(fy) == 1):
+        return True
+    return _alike_initials(fx[0], fy[0]) and fuzz.ratio(fx, fy) >= first_fuzz
+
+
+@lru_cache(maxsize=1024)
+def _alike_initials(x: str, y: str) -> bool:
+    """Can two first names beginning with these letters be one name spelt two ways?"""
+    return x == y or any(x in c and y in c for c in tables.builtin("names")["first_initials"]["alike"])
 
 
 def _around(text: str, start: int, end: int, width: int = DEFAULT.context_words) -> set[str]:
@@ -721,17 +729,27 @@ class Comparer:
         return self._texts[source]
 
     def _unknown_place_swap(self, a: Side, b: Side):
-        """One unknown place on each side, in two sentences that tell the same thing, that the
-        other article never names: "in Aldaia" / "in Alfafar"."""
+        """One unknown place on each side, in two sentences that tell the same thing: "in Aldaia" /
+        "in Alfafar". Where the other article names one of them elsewhere, three shared words around
+        them, not two ("Prosecutors in Piacenza have opened an investigation" / "Prosecutors in
+        Cremona opened a criminal investigation", while the other article has "the fire commander
+        for Piacenza province")."""
+        st = self.settings
         for sa in a.sentences:
             for sb in b.sentences:
-                if self.pair_score(sa.id, sb.id)[1] < self.settings.frame_cosine:
+                cos = self.pair_score(sa.id, sb.id)[1]
+                if cos < st.frame_cosine:
                     continue
-                xa = {p for p in self._unknown_places(sa) if fold_accents(p) not in self._article_text(b.source)}
-                xb = {p for p in self._unknown_places(sb) if fold_accents(p) not in self._article_text(a.source)}
-                if len(xa) == 1 and len(xb) == 1 and _near_same_words(sa.text, next(iter(xa)), sb.text, next(iter(xb)),
-                                                                            self.settings.context_shared):
-                    return ({a.source: xa.pop(), b.source: xb.pop()}, {a.source: [sa.id], b.source: [sb.id]})
+                xa, xb = self._unknown_places(sa), self._unknown_places(sb)
+                if len(xa) != 1 or len(xb) != 1:
+                    continue
+                (pa,), (pb,) = xa, xb
+                elsewhere = fold_accents(pa) in self._article_text(b.source) \
+                    or fold_accents(pb) in self._article_text(a.source)
+                if elsewhere and pa == pb:
+                    continue
+                if _near_same_words(sa.text, pa, sb.text, pb, st.swap_context if elsewhere else st.context_shared):
+                    return ({a.source: pa, b.source: pb}, {a.source: [sa.id], b.source: [sb.id]})
         return None
 
     def _diff_swap(self, a: Side, b: Side, kind: str):

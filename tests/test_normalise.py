@@ -365,3 +365,14 @@ def test_names_with_an_apostrophe_inside_and_a_rank_before():
     assert [m.value for m in f.of("person")] == ["Mohammad Syafi'i"]
     assert name_key("Syafi'i") == name_key("Syafii") == "syafii"
     assert [m.value for m in facts("Colonel Sean O'Brien's men held the bridge.").of("person")] == ["Sean O'Brien"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The ship tilted to the left," said Nurhayati, a 34-year-old teacher from Bulukumba.', "Nurhayati"),
+    ('"It leaned to the right," Nurhayati, a 34-year-old teacher, told local television.', "Nurhayati"),
+    # a capitalised word opening the sentence is no name; nor a weekday after the verb
+    ('Officials said the ferry was "fully seaworthy and safe to sail".', ""),
+    ('The operator said Tuesday the ferry was "fully seaworthy and safe to sail".', ""),
+])
+def test_a_speaker_known_by_one_name(text, speaker):
+    assert [m.detail for m in facts(text).of("quote")] == [speaker]

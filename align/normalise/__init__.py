@@ -16,7 +16,8 @@ from ..settings import DEFAULT, Settings
 from ..types import Facts, Mention, Sentence
 from . import dates as datemod
 from .dates import DateContext
-from .entities import POSSESSIVE, find_places, find_roles, generic_roles, name_candidates, name_key, spell_fold
+from .entities import (POSSESSIVE, _not_name, find_places, find_roles, generic_roles, name_candidates, name_key,
+                       spell_fold)
 from .numbers import find_numbers, format_value
 from .quotes import SPEECH, find_quotes, negations, outside_quotes, speaker_spans
 from .text import WORD, american, plain
@@ -32,6 +33,11 @@ SPEAKER_WINDOW = 60  # characters between a speech verb and the name of its spea
 # a speech verb joined to an earlier verb: "... and said", "... and afterward called"
 AND_THEN = re.compile(r"\s(?:and|but)(?:\s+(?:then|later|afterwards?|also|\w+ly))?\s+$")
 # "she said", "said he", "He called ...": the speaker is a pronoun
+# One name only, beside a speech verb: "said Nurhayati, a teacher", "Nurhayati, a 34-year-old
+# teacher from Bulukumba, told local television". Not a name opening the sentence before its verb
+# ("Officials said"), which reads as one.
+MONONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]{2,})\b(?=\s*(?:[,.;]|$))")
+MONONYM_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),\s+(?:a|an|the)\s[^,;“”\"]{1,80},\s*$")
 PRONOUN_SPEAKS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{SPEECH}\b|\b{SPEECH}\s+(?:he|she)\b|^(?:He|She)\b")
 OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
 # "Austin, the defense chief", "Karen Whitlock, 51, Lumora's former finance director"
@@ -209,6 +215,8 @@ class Normaliser:
             # "He called the scheme “greed dressed up as innovation”" after "Mr Justice Pellham told ..."
             speaker = next((m.detail for m in previous.mentions if m.kind == "quote" and m.detail),
                            next((m.value for m in previous.mentions if m.kind == "person"), ""))
+        if quotes and not speaker:
+            speaker = _mononym_speaker(text, quotes, masked)
         for q in quotes:
             mentions.append(Mention("quote", q.text, q.start, q.end, quote_key(q.text, self.extra), detail=speaker))
         for s, e, cue in negations(text, quotes):
@@ -327,6 +335,22 @@ class Normaliser:
         if after and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[opening[0].end:after[0].start]):
             return ""  # "Both Blinken and Austin ... discussed “...”": no one speaker
         return opening[0].value
+
+
+def _mononym_speaker(text: str, quotes, masked: list[tuple[int, int]]) -> str:
+    """A speaker known by one name, as many Indonesians are ("said Nurhayati, a 34-year-old
+    teacher"): a capitalised word right after a speech verb, or before it with a description
+    between commas; no word the name tables rule out, nothing already read as a place or a title."""
+    inside = [(q.start, q.end) for q in quotes]
+    for vs, ve in speaker_spans(text, quotes):
+        for m, at in ((MONONYM_AFTER.match(text[ve:]), ve), (MONONYM_BEFORE.search(text[:vs]), 0)):
+            if not m:
+                continue
+            s, e = at + m.start(1), at + m.end(1)
+            if m.group(1) in _not_name() or any(a < e and s < b for a, b in masked + inside):
+                continue
+            return m.group(1)
+    return ""
 
 
 def _holder_end(role: Mention, holder: str, people: list[Mention]) -> int:
