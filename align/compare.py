@@ -729,28 +729,47 @@ class Comparer:
         return self._texts[source]
 
     def _unknown_place_swap(self, a: Side, b: Side):
-        """One unknown place on each side, in two sentences that tell the same thing: "in Aldaia" /
-        "in Alfafar". Where the other article names one of them elsewhere, three shared words around
-        them, not two ("Prosecutors in Piacenza have opened an investigation" / "Prosecutors in
-        Cremona opened a criminal investigation", while the other article has "the fire commander
-        for Piacenza province")."""
+        """One place on each side that no table knows, or one unknown against one known, in two
+        sentences that tell the same thing: "in Aldaia" / "in Alfafar", "a conference in Madrid" /
+        "a conference in San Diego"; places both sentences name ("at his home in Aubervilliers")
+        are set aside. Where the other article names one of the two elsewhere, three shared words
+        around them, not two ("Prosecutors in Piacenza have opened an investigation" / "Prosecutors
+        in Cremona opened a criminal investigation", while the other article has "the fire
+        commander for Piacenza province")."""
         st = self.settings
         for sa in a.sentences:
             for sb in b.sentences:
                 cos = self.pair_score(sa.id, sb.id)[1]
                 if cos < st.frame_cosine:
                     continue
-                xa, xb = self._unknown_places(sa), self._unknown_places(sb)
-                if len(xa) != 1 or len(xb) != 1:
-                    continue
-                (pa,), (pb,) = xa, xb
-                elsewhere = fold_accents(pa) in self._article_text(b.source) \
-                    or fold_accents(pb) in self._article_text(a.source)
-                if elsewhere and pa == pb:
-                    continue
-                if _near_same_words(sa.text, pa, sb.text, pb, st.swap_context if elsewhere else st.context_shared):
-                    return ({a.source: pa, b.source: pb}, {a.source: [sa.id], b.source: [sb.id]})
+                if not (self._unknown_places(sa) or self._unknown_places(sb)):
+                    continue  # two known places: the table's swap has judged them
+                # the unknown places alone ("Ashburn, Virginia" / "Columbus, Ohio"), then with the known
+                for known in (False, True):
+                    xa, xb = self._places_named(sa, known), self._places_named(sb, known)
+                    both = set(xa) & set(xb)
+                    xa = {k: v for k, v in xa.items() if k not in both}
+                    xb = {k: v for k, v in xb.items() if k not in both}
+                    if len(xa) != 1 or len(xb) != 1:
+                        continue
+                    ((ka, pa),), ((kb, pb),) = xa.items(), xb.items()
+                    elsewhere = self._named_in(ka, pa, b.source) or self._named_in(kb, pb, a.source)
+                    if _near_same_words(sa.text, pa, sb.text, pb, st.swap_context if elsewhere else st.context_shared):
+                        return ({a.source: pa, b.source: pb}, {a.source: [sa.id], b.source: [sb.id]})
         return None
+
+    def _places_named(self, s: Sentence, known: bool) -> dict[str, str]:
+        """The places a sentence names that no table knows (by their words), and with ``known``
+        those a table knows (by value): key -> as written."""
+        out = {fold_accents(p): p for p in self._unknown_places(s)}
+        for m in self.facts[s.id].of("place") if known else ():
+            if m.detail != "adjective":
+                out.setdefault(m.value, m.text)
+        return out
+
+    def _named_in(self, key: str, written: str, source: str) -> bool:
+        """Does the other article name this place anywhere, in these words or under its value?"""
+        return fold_accents(written) in self._article_text(source) or key in self._article_values(source)
 
     def _diff_swap(self, a: Side, b: Side, kind: str):
         """The same substitution found word by word, for values the claim holds elsewhere too

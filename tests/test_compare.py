@@ -590,3 +590,17 @@ def test_an_unknown_place_the_other_article_names_elsewhere_needs_three_shared_w
     b = ("Prosecutors in Cremona opened a criminal investigation into manslaughter and culpable disaster. "
          "The fire commander for Piacenza province said divers were still searching the river.")
     assert compare(a, b) == [("place", ("A2", "B2"), {"A": "Piacenza", "B": "Cremona"})]
+
+
+@pytest.mark.parametrize("a, b, values", [
+    # a place the tables know against one they do not
+    ("Results from the trial were first presented at an Alzheimer's conference in Madrid last December.",
+     "The results were first presented in December at an Alzheimer's conference in San Diego.",
+     {"A": "Madrid", "B": "San Diego"}),
+    # a place both sentences name is set aside
+    ("One of them was stopped at Charles de Gaulle airport, while the second was arrested at his home in Aubervilliers.",
+     "One was detained at Orly airport, and the other was arrested at his home in Aubervilliers.",
+     {"A": "Charles de Gaulle", "B": "Orly"}),
+])
+def test_an_unknown_place_against_another(a, b, values):
+    assert compare(a, b) == [("place", ("A2", "B2"), values)]
