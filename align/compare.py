@@ -180,6 +180,7 @@ AUXILIARY = frozenset("be been being have has had do does did is are was were wi
                       "may might must also yet ever even to get got that it he she they we there".split())
 # "not", "never", "n't", and verbs that negate the one after them ("denied that it had received",
 # "declined to say", "refused to", "failed to"), as _words stems them
+PASSIVE = frozenset("be been being is are was were".split())
 HEDGES = frozenset(("seldom", "rar", "scarc"))  # seldom, rarely, scarcely as _words stems them
 NOT = re.compile(r"^(?:not|never|no|deni|declin|refus|fail)$|n['’]t$")
 
@@ -206,6 +207,8 @@ class _Polarity:
     before: tuple[frozenset[str], ...]
     first_after: tuple[str, ...]
     subject: tuple[str, ...]  # the nearest content word before, negators aside: "the satellite was (not) insured"
+    passive: tuple[bool, ...]  # a verb after "been", "was", ...: "the slopes had been closed"
+    before_far: tuple[frozenset[str], ...]  # the ``window`` content words before, negators aside
 
 
 @lru_cache(maxsize=1)
@@ -255,14 +258,16 @@ def _has_negator(text: str) -> bool:
 def _polarity(text: str, window: int) -> _Polarity:
     w = _verbs(text)
     content = [k for k, x in enumerate(w) if x not in STOPWORDS]
-    after, before, first, subject = [], [], [], []
+    after, before, first, subject, far_before = [], [], [], [], []
     for k in range(len(w)):
         later = [w[c] for c in content if c > k][:window]
         after.append(frozenset(later))
         first.append(later[0] if later else "")
         earlier = [w[c] for c in content if c < k and not NOT.search(w[c])]
         before.append(frozenset(earlier[-3:]))
+        far_before.append(frozenset(earlier[-window:]))
         subject.append(earlier[-1] if earlier else "")
+    passive = tuple(k > 0 and w[k - 1] in PASSIVE for k in range(len(w)))
     neg = tuple(bool(NOT.search(x)) and (x not in ("declin", "refus", "fail") or w[k + 1:k + 2] == ("to",))
                 for k, x in enumerate(w))
     # "seldom produce much ash": a hedge negates nothing on its own, but a verb after it is no
@@ -270,7 +275,19 @@ def _polarity(text: str, window: int) -> _Polarity:
     hedged = tuple(n or x in HEDGES for n, x in zip(neg, w))
     negated = tuple(any(hedged[max(0, k - 3):k]) for k in range(len(w)))
     far = tuple(any(hedged[max(0, k - 5):k]) for k in range(len(w)))
-    return _Polarity(w, neg, negated, far, tuple(after), tuple(before), tuple(first), tuple(subject))
+    return _Polarity(w, neg, negated, far, tuple(after), tuple(before), tuple(first), tuple(subject), passive,
+                     tuple(far_before))
+
+
+def _passive_shares(n: _Polarity, i: int, j: int, a: _Polarity, k: int) -> int:
+    """One verb active, the other passive: what follows the active one stands before the passive
+    one ("had not postponed any inspection" / "the inspection ... was postponed"). The words around
+    the active verb shared with the ``window`` words before the passive one."""
+    if a.passive[k] and not n.passive[j]:
+        return len((n.after[j] | n.before[i]) & a.before_far[k])
+    if n.passive[j] and not a.passive[k]:
+        return len(n.before_far[i] & (a.after[k] | a.before[k]))
+    return 0
 
 
 def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, shared: int = DEFAULT.negation_shared) -> bool:
@@ -309,7 +326,8 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
                         continue
                     later = len(n.after[j] & a.after[k])
                     if v == wn[j] and (later + len(n.before[i] & a.before[k]) >= shared
-                                       or n.subject[i] and n.subject[i] == a.subject[k]):
+                                       or n.subject[i] and n.subject[i] == a.subject[k]
+                                       or _passive_shares(n, i, j, a, k) >= shared):
                         return True
                     if v != wn[j] and v not in wn and w != "no" and not a.negated_far[k] and later >= shared \
                             and n.before[i] & a.before[k] and a.first_after[k] in n.after[j]:

@@ -471,6 +471,9 @@ def test_job_titles_the_table_does_not_list_are_compared(a, b, kinds):
      "The lorry driver testified at the inquest into the crash for two hours."),
     ("The river did not breach the flood wall along the quay, sparing the old town.",
      "The river spilled over the flood wall along the quay and flooded the old town."),
+    # one verb active, the other passive: the object stands before the passive verb
+    ("The lift company said the off-piste slopes beneath the summit had been closed, with signs posted.",
+     "The lift company said it had not closed the off-piste slopes, though warning lights were flashing."),
     # a verb that denies another: "refused the offer" is "did not accept" it
     ("The union accepted the offer of a 4 percent pay rise on Friday.",
      "The union refused the offer of a 4 percent pay rise on Friday."),

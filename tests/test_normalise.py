@@ -376,3 +376,24 @@ def test_names_with_an_apostrophe_inside_and_a_rank_before():
 ])
 def test_a_speaker_known_by_one_name(text, speaker):
     assert [m.detail for m in facts(text).of("quote")] == [speaker]
+
+
+def test_a_bare_surname_in_another_spelling_of_the_full_name():
+    # B writes Duerr (the full name's usual spelling), A "Lukas Dürr" and then "Mr Dürr"
+    learn = ["Lukas Duerr, a forecaster, spoke.", "Lukas Duerr said more.", "Lukas Dürr, a forecaster, said so."]
+    f = facts('It was "a very serious risk", Mr Dürr added.', learn=learn)
+    assert [(m.text, m.value) for m in f.of("person")] == [("Dürr", "Lukas Duerr")]
+    assert [m.detail for m in f.of("quote")] == ["Lukas Duerr"]
+
+
+def test_an_organisation_joined_by_and_is_no_person():
+    f = facts("The US Chemical Safety and Hazard Investigation Board said it was sending a team led by Marcus Bell.")
+    assert [m.value for m in f.of("person")] == ["Marcus Bell"]
+    f = facts("Secretary of State Antony Blinken and Japanese Minister of Defence Nobuo Kishi met.")
+    assert [m.value for m in f.of("person")] == ["Antony Blinken", "Nobuo Kishi"]
+
+
+def test_a_speaker_described_at_length_between_commas():
+    text = ('Speaking yesterday, Marisol Treviño, the Harris County judge and the county\'s most senior elected '
+            'official, said: "We will hold this company accountable if it turns out corners were cut."')
+    assert [m.detail for m in facts(text).of("quote")] == ["Marisol Treviño"]

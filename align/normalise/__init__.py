@@ -38,6 +38,7 @@ AND_THEN = re.compile(r"\s(?:and|but)(?:\s+(?:then|later|afterwards?|also|\w+ly)
 # ("Officials said"), which reads as one.
 MONONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]{2,})\b(?=\s*(?:[,.;]|$))")
 MONONYM_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),\s+(?:a|an|the)\s[^,;“”\"]{1,80},\s*$")
+APPOSITION = re.compile(r",[^,;:“”\"]{1,120},\s*")
 PRONOUN_SPEAKS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{SPEECH}\b|\b{SPEECH}\s+(?:he|she)\b|^(?:He|She)\b")
 OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
 # "Austin, the defense chief", "Karen Whitlock, 51, Lumora's former finance director"
@@ -107,10 +108,15 @@ class Normaliser:
             p.display = sorted(surfaces[p.key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         self.people = clusters
         self._by_key = {p.key: p for p in clusters}
+        # the first and last names of every spelling: "Mr Dürr" is Lukas Duerr, spelt Dürr here
+        self._ends = {p.key: set() for p in clusters}
+        for k, key in self._alias.items():
+            self._ends[key] |= {k.split()[0], k.split()[-1]}
 
     def __post_init__(self) -> None:
         self._alias: dict[str, str] = {}
         self._by_key: dict[str, _Person] = {}
+        self._ends: dict[str, set[str]] = {}
         self._found: dict[str, tuple[list[Mention], list[Mention]]] = {}
 
     def _person(self, surface: str, recent: list[str], bound: dict[str, str]) -> tuple[str, str] | None:
@@ -129,7 +135,7 @@ class Normaliser:
         if len(tokens) != 1:
             return None
         tok = tokens[0]
-        matches = [p for p in self.people if tok in (p.key.split()[0], p.key.split()[-1])]
+        matches = [p for p in self.people if tok in self._ends[p.key]]
         if not matches:
             matches = [p for p in self.people
                        if fuzz.ratio(tok, p.key.split()[-1]) >= self.settings.name_fuzz and len(tok) >= 5]
@@ -298,7 +304,10 @@ class Normaliser:
                       and (not OF_PHRASE.search(plain_text[max(0, p.start - 40):p.start])
                            or plain_text[max(0, p.start - 2):p.start] == "T ")]
         for vs, ve in verbs:
-            before = [p for p in candidates if p.end <= vs and vs - p.end <= SPEAKER_WINDOW]
+            # ... or further, with a description between commas: "Marisol Treviño, the Harris
+            # County judge and the county's most senior elected official, said"
+            before = [p for p in candidates if p.end <= vs and (vs - p.end <= SPEAKER_WINDOW
+                                                                 or APPOSITION.fullmatch(text[p.end:vs]))]
             after = [p for p in candidates if p.start >= ve and p.start - ve <= SPEAKER_WINDOW]
             if text[vs:ve].endswith("ing") and text[:vs].rstrip().endswith(",") \
                     and candidates and candidates[0].end <= vs:

@@ -59,7 +59,9 @@ FUTURE = re.compile(r"\b(will|shall|'ll|is to|are to|is set to|are set to|is exp
                     r"are scheduled to|is going to|are going to|upcoming|next|must|needs to|has to|have to|"
                     r"is expected|are expected|would|could|might|"
                     r"(?<!was )(?<!were )(?<!been )(?:scheduled|set|due|expected) to)\b", re.I)
-PAST = re.compile(r"\b(?:was|were|had|did|began|came|went|took|met|struck|hit|saw|held|\w{3,}ed)\b", re.I)
+PAST = re.compile(r"\b(?:was|were|had|did|began|came|went|took|met|struck|hit|saw|held|brought|caught|fought|found|"
+                  r"got|gave|left|kept|made|sent|spent|stood|won|lost|ran|rose|fell|broke|built|bought|chose|"
+                  r"drove|flew|led|paid|sold|shot|stole|swept|threw|tore|\w{3,}ed)\b", re.I)
 PRESENT = re.compile(r"\b(?:ends|begins|starts|opens|closes|runs|expires|lasts|falls)\b", re.I)
 NEAR_AHEAD_DAYS = 31
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
@@ -267,10 +269,13 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         will = will or re.match(r"\s+(?:will|would|is to|is set to|is due to)\b", text[m.end():])
         # "It was not until Thursday that ...": a past event, not a deadline
         not_until = rel == "until" and re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+$", text[:m.start()])
-        if (rel in ("by", "until", "before") and not past_perfect and not not_until) \
+        ahead, back = (target - base.weekday()) % 7, (base.weekday() - target) % 7
+        # "brought the blaze under control by Tuesday afternoon" the day after: a deadline met in
+        # the past tense is the nearer such day ("they signed it by Friday" on a Wednesday: ahead)
+        met = rel in ("by", "before") and not will and PAST.search(clause) and back < ahead
+        if (rel in ("by", "until", "before") and not past_perfect and not not_until and not met) \
                 or (will and not past_perfect):  # a deadline lies ahead
-            delta = (target - base.weekday()) % 7
-            return _iso(base + timedelta(days=delta)), "weekday, future tense"
+            return _iso(base + timedelta(days=ahead)), "weekday, future tense"
         delta = (base.weekday() - target) % 7
         return _iso(base - timedelta(days=delta)), "weekday, past tense"
     if kind == "relative":

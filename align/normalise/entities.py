@@ -224,6 +224,14 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
                 # "the Department of Civil Protection", "the mayor of Muxía": no person
                 run.clear()
                 return
+            # ... and one joined to more capitalised words that end on such a noun: "the Chemical
+            # Safety and Hazard Investigation Board"
+            # (not a title: "Antony Blinken and Japanese Minister of Defence Nobuo Kishi")
+            joined = re.match(r" (?:and|&) (?:[A-Z][a-z]+ ){0,3}([A-Z][a-z]+)\b(?! (?:of )?[A-Z])", text[e:])
+            if joined and joined.group(1) in _institutions() and joined.group(1).lower() not in _title_heads() \
+                    and not joined.group(1).startswith("Spokes"):
+                run.clear()
+                return
             if not (nxt and nxt.group(1).capitalize() in _institutions() | _landmarks()):
                 # a monarch's name and number after a royal title: "King Felipe VI" is one person,
                 # Felipe VI (without the title, "Napoleon III" stays a name the run may resolve)
