@@ -15,7 +15,11 @@ Evidence (see Settings for the weights and why):
   split in two), or of its own article (a standfirst restated in the body);
 - copies: a pair with a near-copy (cosine >= twin_cosine) takes no second, weaker partner;
 - placed: two sentences with no partner in each other's source, right after (or before) a linked
-  pair and sharing a fact, link from a lower score: what each article tells at that point.
+  pair and sharing a fact, link from a lower score: what each article tells at that point;
+- far apart: mutual best partners at distant places in their articles need a higher score or
+  shared facts;
+- witnesses: two sentences quoting two people, with no person or role in common, each in words
+  of their own, are two testimonies, not one claim.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class Evidence:
     quoted: np.ndarray  # True where two sentences of different sources quote the same words
     contained: np.ndarray  # True where one sentence's content words lie (almost) all in the other's
     restates: np.ndarray  # [i, j] True where i says again, in fewer words, what j of its own source says
+    witnesses: np.ndarray  # True where two sentences quote two people, each in words of their own
 
 
 def _incidence(bags: list[frozenset[str]] | list[set[str]]) -> np.ndarray:
@@ -89,9 +94,28 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
     part = share >= settings.contained_share
     rare = _rare_shared([fact_bag(f, adjectives=False) for f in facts], src, cos, settings) \
         | _rare_words(_incidence(common_words) if common_words is not None else word_rows, src, settings.rare_words)
-    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, rare,
-                    _same_quote(facts, src, settings), (part | part.T) & cross,
-                    (share >= settings.restated_share) & ~cross)
+    quoted = _same_quote(facts, src, settings)
+    return Evidence(cos, lex, shared, np.where(cross, score, 0.0), cross, rare, quoted, (part | part.T) & cross,
+                    (share >= settings.restated_share) & ~cross, _witnesses(facts, src) & ~quoted)
+
+
+def _witnesses(facts: list[Facts], src: np.ndarray) -> np.ndarray:
+    """[i, j]: sentences of different sources whose quotes have named speakers, with no person
+    (by surname) and no role in common: two residents each telling their own story ("said Tammy
+    Greer, who lives a mile from the prison" / "said Betty Lawson, 72"), not one statement. The
+    caller leaves out pairs that quote alike words; one role under two names ("Adtrace CEO Camille
+    Fournier" / "Julien Marchetti, Adtrace's chief executive") is a name to compare, not two
+    witnesses."""
+    speakers = [{m.detail for m in f.mentions if m.kind == "quote" and m.detail} for f in facts]
+    surnames = [{p.split()[-1].lower() for p in sp | f.values("person")} for f, sp in zip(facts, speakers)]
+    roles = [f.values("role") for f in facts]
+    out = np.zeros((len(facts), len(facts)), dtype=bool)
+    quoting = [i for i, sp in enumerate(speakers) if sp]
+    for i in quoting:
+        for j in quoting:
+            if src[i] != src[j] and not surnames[i] & surnames[j] and not roles[i] & roles[j]:
+                out[i, j] = True
+    return out
 
 
 def _rare_words(x: np.ndarray, src: np.ndarray, need: int) -> np.ndarray:
@@ -164,7 +188,8 @@ def _rare_shared(bags: list[set[str]], src: np.ndarray, cos: np.ndarray, setting
 
 
 def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT) -> list[Link]:
-    """Candidate links, source pair by source pair: mutual best partners above ``link_floor``;
+    """Candidate links, source pair by source pair: mutual best partners above ``link_floor``
+    (from ``mutual_far_floor`` or with shared facts if far apart, and never two witnesses);
     a one-sided best partner (1:n) above ``one_sided_floor`` whose relative place in its article
     is within ``position_window`` of the other's; or any pair above ``link_strong``."""
     src = np.array([s.source for s in sentences])
@@ -199,7 +224,13 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
                 & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
             # half of a sentence the other source split in two: its words lie in the whole
             part = ev.contained[np.ix_(ia, ib)] & (row_best | col_best) & (cos[np.ix_(ia, ib)] >= settings.cosine_floor)
-            keep = (ok & ((row_best & col_best) | one_sided | (sub >= settings.link_strong))) | rare | part
+            # mutual best partners far apart in their articles link only from a higher score
+            mutual = row_best & col_best & (near | (sub >= settings.mutual_far_floor)
+                                            | (ev.shared[np.ix_(ia, ib)] >= settings.mutual_far_shared))
+            # ... and two people each quoted in words of their own are two witnesses, unless the
+            # two sentences are near-copies
+            mutual &= ~ev.witnesses[np.ix_(ia, ib)] | (sub >= settings.link_strong)
+            keep = (ok & (mutual | one_sided | (sub >= settings.link_strong))) | rare | part
             # a sentence with a near-copy in the other source is accounted for: it takes no second
             # partner that only resembles it (a caption restating the paragraph it illustrates)
             twin = cos[np.ix_(ia, ib)] >= settings.twin_cosine

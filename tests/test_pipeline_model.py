@@ -210,3 +210,30 @@ def test_prison_two_words_each_article_uses_once_link_the_farmers(real_encoder):
     assert claim.sentences["B"] == (b,)
     assert [(d.kind, d.values) for d in report.discrepancies if a in d.sentences] == [
         ("name", {"A": "Dale Whitaker", "B": "Roy Pennington"})]
+
+
+def test_two_residents_each_quoted_in_their_own_words_are_two_omissions(real_encoder):
+    """Tammy Greer (A) and Betty Lawson (B), each quoted at the end of her article, are each other's
+    best partner at 0.37: two witnesses, not one statement, so each is an omission."""
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/prison-escape/us-wire.txt", ROOT / "fixtures/prison-escape/uk-paper.json"],
+                           Options(), encoder=real_encoder)
+    for source, words in (("A", "said Tammy Greer"), ("B", "said Betty Lawson")):
+        sid = sentence_with(report, source, words)
+        claim = next(c for c in report.claims if sid in c.sentences.get(source, ()))
+        assert {s: ids for s, ids in claim.sentences.items() if ids} == {source: (sid,)}
+
+
+def test_far_apart_mutual_partners_need_a_higher_score_or_shared_facts(real_encoder):
+    """"It was the first escape from the prison in more than two decades" (A, 0.63 of the way in)
+    and "The breakout is the second from a US maximum-security prison this year" (B, 0.96): each
+    other's best at 0.41, nothing shared. They stay apart."""
+    from align.pipeline import Options, compare_files
+
+    report = compare_files([ROOT / "fixtures/prison-escape/us-wire.txt", ROOT / "fixtures/prison-escape/uk-paper.json"],
+                           Options(), encoder=real_encoder)
+    a = sentence_with(report, "A", "first escape from the prison")
+    b = sentence_with(report, "B", "second from a US maximum-security prison")
+    claim = next(c for c in report.claims if a in c.sentences["A"])
+    assert b not in claim.sentences.get("B", ())
