@@ -757,8 +757,7 @@ class Comparer:
         st = self.settings
         for sa in a.sentences:
             for sb in b.sentences:
-                cos = self.pair_score(sa.id, sb.id)[1]
-                if cos < st.frame_cosine:
+                if self.pair_score(sa.id, sb.id)[1] < st.frame_cosine:
                     continue
                 if not (self._unknown_places(sa) or self._unknown_places(sb)):
                     continue  # two known places: the table's swap has judged them

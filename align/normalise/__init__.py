@@ -32,13 +32,15 @@ PLACE_LIST = re.compile(r"(?:\b(?:in|near|outside|around)|\b(?:residents|village
 SPEAKER_WINDOW = 60  # characters between a speech verb and the name of its speaker
 # a speech verb joined to an earlier verb: "... and said", "... and afterward called"
 AND_THEN = re.compile(r"\s(?:and|but)(?:\s+(?:then|later|afterwards?|also|\w+ly))?\s+$")
-# "she said", "said he", "He called ...": the speaker is a pronoun
 # One name only, beside a speech verb: "said Nurhayati, a teacher", "Nurhayati, a 34-year-old
 # teacher from Bulukumba, told local television". Not a name opening the sentence before its verb
 # ("Officials said"), which reads as one.
 MONONYM_AFTER = re.compile(r"^\s+([A-Z][a-z]{2,})\b(?=\s*(?:[,.;]|$))")
 MONONYM_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),\s+(?:a|an|the)\s[^,;“”\"]{1,80},\s*$")
+# a speaker's description between commas, however long: "Marisol Treviño, the Harris County judge
+# and the county's most senior elected official, said"
 APPOSITION = re.compile(r",[^,;:“”\"]{1,120},\s*")
+# "she said", "said he", "He called ...": the speaker is a pronoun
 PRONOUN_SPEAKS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{SPEECH}\b|\b{SPEECH}\s+(?:he|she)\b|^(?:He|She)\b")
 OPENING_CHARS = 40  # a sentence's subject: a person named within its first words
 # "Austin, the defense chief", "Karen Whitlock, 51, Lumora's former finance director"
