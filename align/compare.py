@@ -20,6 +20,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from . import tables
+from .normalise import quote_key
 from .normalise.entities import _not_name, titles_conflict
 from .normalise.numbers import base_unit, count_noun_words, money_codes, quantity, same_quantity
 from .normalise.text import STOPWORDS, american, fold_accents, plain, stem
@@ -181,6 +182,7 @@ AUXILIARY = frozenset("be been being have has had do does did is are was were wi
 # "not", "never", "n't", and verbs that negate the one after them ("denied that it had received",
 # "declined to say", "refused to", "failed to"), as _words stems them
 PASSIVE = frozenset("be been being is are was were".split())
+NEGATIVE_PREFIX = ("un", "non", "in", "im", "dis")
 HEDGES = frozenset(("seldom", "rar", "scarc"))  # seldom, rarely, scarcely as _words stems them
 NOT = re.compile(r"^(?:not|never|no|deni|declin|refus|fail)$|n['’]t$")
 
@@ -319,8 +321,10 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
                 verbs = [k for k in range(i + 1, min(i + 7, len(wn)))
                          if wn[k] not in STOPWORDS and wn[k] not in AUXILIARY][:2]
             for j in verbs:
-                if any(v == wn[j] and a.negated[k] for k, v in enumerate(wa)):
-                    continue  # the other negates that verb too ("never lent" in both)
+                if any(v == wn[j] and a.negated[k] for k, v in enumerate(wa)) \
+                        or any(v[:len(v) - len(wn[j])] in NEGATIVE_PREFIX and v.endswith(wn[j]) for v in wa):
+                    continue  # the other negates that verb too ("never lent" in both; "had not been
+                    # vaccinated" / "was unvaccinated")
                 for k, v in enumerate(wa):
                     if v in STOPWORDS or a.negated[k] or v in HEDGES:
                         continue
@@ -374,6 +378,7 @@ class Comparer:
         self.facts = facts
         self.pair_score = pair_score  # (sid, sid) -> (score, cosine, lexical)
         self.settings = settings
+        self.extra = extra
         self._token_cache: dict[tuple[str, str], list] = {}
         self._diff_cache: dict[tuple[str, str, str], tuple | None] = {}
         self._values_cache: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -915,6 +920,8 @@ class Comparer:
                                             b.source: f"{qb.detail}: {_quoted(qb)}"},
                             {a.source: [sa], b.source: [sb]}, "the same words are attributed to different people"))
                 break
+        if not out:
+            out = self._reported_attribution(a, b) or self._reported_attribution(b, a)
         if not out:  # "X said" against "Y said" in sentences that otherwise match
             for sa in a.sentences:
                 for sb in b.sentences:
@@ -925,6 +932,27 @@ class Comparer:
                                     {a.source: [sa.id], b.source: [sb.id]}, "the quote is attributed to different people"))
                         return out
         return out
+
+    def _reported_attribution(self, a: Side, b: Side) -> list:
+        """Words one source quotes, the other reports without quotation marks, each from another
+        person: "'Air monitoring has not detected anything at levels of concern,' said Rachel
+        Dunaway" / "Leon Batiste, the fire marshal, said air monitoring had not detected anything
+        at levels of concern"."""
+        ra, rb = self._roles_by_person(a), self._roles_by_person(b)
+        for sa, qa in a.of("quote"):
+            if not qa.detail or len(qa.value.split()) < self.settings.quote_min_words:
+                continue
+            for sb in b.sentences:
+                speaker = self.facts[sb.id].reported
+                if not speaker or speaker == qa.detail or _one_person(qa.detail, speaker) \
+                        or self._roles_agree(ra.get(qa.detail, set()), rb.get(speaker, set())) \
+                        or self._same_setting(self.sentences[sa], "person", qa.detail, sb, speaker):
+                    continue  # one person, or one post under two names ("Dr Teresa Okafor, director
+                    # of the FDA's Office of Neuroscience" / "Dr. Paul Reinholt, director of ..."): a name
+                if fuzz.partial_ratio(qa.value, quote_key(sb.text, self.extra)) >= self.settings.attribution_fuzz:
+                    return [("attribution", {a.source: f"{qa.detail}: {_quoted(qa)}", b.source: f"{speaker} (in reported speech)"},
+                             {a.source: [sa], b.source: [sb.id]}, "the same words are attributed to different people")]
+        return []
 
     def _quotes(self, a: Side, b: Side):
         for sa, qa, sb, qb, ratio in self._quote_pairs(a, b):

@@ -74,6 +74,9 @@ class Mention:
 class Facts:
     sentence: str  # sentence id
     mentions: tuple[Mention, ...]
+    # who the sentence says speaks where it quotes no words: "Leon Batiste, the fire marshal, said
+    # air monitoring had not detected anything" (a quote's speaker is its mention's detail)
+    reported: str = ""
 
     def values(self, kind: str) -> set[str]:
         return {m.value for m in self.mentions if m.kind == kind}

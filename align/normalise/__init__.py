@@ -236,7 +236,8 @@ class Normaliser:
                 mentions.append(Mention("spelling", m.group(0), m.start(), m.end(), us, variant="spelling"))
 
         mentions.sort(key=lambda m: (m.start, m.end, m.kind, m.value))
-        return Facts(sentence.id, tuple(mentions))
+        reported = "" if quotes else _reported_speaker(text, people)
+        return Facts(sentence.id, tuple(mentions), reported)
 
     @staticmethod
     def _coordinated(text: str, masked: list[tuple[int, int]], people: list[Mention]) -> list[Mention]:
@@ -346,6 +347,22 @@ class Normaliser:
         if after and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[opening[0].end:after[0].start]):
             return ""  # "Both Blinken and Austin ... discussed “...”": no one speaker
         return opening[0].value
+
+
+def _reported_speaker(text: str, people: list[Mention]) -> str:
+    """Who speaks in a sentence that quotes no words: the person right before a speech verb, or
+    before a description between commas ("Leon Batiste, the Harris County fire marshal, said air
+    monitoring had not detected anything"; not "Calder" in "Greg Hollis, Calder's vice president,
+    said"), or right after it at the clause's end ("..., said Leon Batiste."). Not a person named
+    in what is said ("said it was sending a team led by Marcus Bell")."""
+    for vs, ve in speaker_spans(text, []):
+        for p in reversed([p for p in people if p.end <= vs]):
+            if re.fullmatch(r"\s*", text[p.end:vs]) or APPOSITION.fullmatch(text[p.end:vs]):
+                return p.value
+        for p in people:
+            if p.start >= ve and re.fullmatch(r"\s*", text[ve:p.start]) and re.match(r"\s*(?:[,.;]|$)", text[p.end:]):
+                return p.value
+    return ""
 
 
 def _mononym_speaker(text: str, quotes, masked: list[tuple[int, int]]) -> str:

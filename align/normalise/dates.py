@@ -46,7 +46,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"(?:,?\s+(?P<year_rel>last|next|this|that|the same) year\b)?")),
     ("quarter", re.compile(rf"\b(?:in|during|for)\s+the\s+(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?\b")),
     ("weekday_range", re.compile(rf"\b(?:(?P<rel>on|from|between)\s+)?(?P<wd>{_WD})\s+(?:and|to|through|until|-|–)\s+(?P<wd2>{_WD})\b")),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early|late|by|until|before)\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|early|late|by|until|before|from))\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
                             r"last month|next month|this month|last year|next year|this year|"
                             r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
@@ -117,7 +117,8 @@ def find_dates(text: str, ctx: DateContext = DateContext()) -> list[DateMention]
     for kind, pat in PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
-            if kind in ("weekday", "weekday_range") and m.group("rel") in ("on", "by", "until", "before", "from", "between"):
+            if kind in ("weekday", "weekday_range") \
+                    and (m.group("rel") or "").lower() in ("on", "by", "until", "before", "from", "between"):
                 s = m.start("wd")  # "on Tuesday": the span is the weekday, the preposition is context
             if kind == "year_of":
                 s, e = m.span("y")  # "the 2011 killing": the year
@@ -265,8 +266,10 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         had = [h.start() for h in re.finditer(r"\bhad\b", clause)]
         will = [f.start() for f in FUTURE.finditer(clause)]
         past_perfect = bool(had) and (not will or had[-1] > will[-1])
-        # "said Saturday would be a day of mourning": the weekday is the subject of a future
-        will = will or re.match(r"\s+(?:will|would|is to|is set to|is due to)\b", text[m.end():])
+        # "said Saturday would be a day of mourning": the weekday is the subject of a future;
+        # "From Monday, pupils ... will be barred": the start of what will be
+        will = will or re.match(r"\s+(?:will|would|is to|is set to|is due to)\b", text[m.end():]) \
+            or rel == "from" and FUTURE.search(text[m.end():])
         # "It was not until Thursday that ...": a past event, not a deadline
         not_until = rel == "until" and re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+$", text[:m.start()])
         ahead, back = (target - base.weekday()) % 7, (base.weekday() - target) % 7

@@ -10,9 +10,13 @@ from functools import lru_cache
 from .. import tables
 from .text import american
 
-WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-         "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "dozen": 12, "dozens": 24}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# "thirty-seven": a ten and a unit joined by a hyphen (listed first, so the regex takes it whole)
+COMPOUND = {f"{t}-{u}": tv + uv for t, tv in TENS.items() for u, uv in UNITS.items()}
+WORDS = {**COMPOUND, **UNITS, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, **TENS,
+         "hundred": 100, "dozen": 12, "dozens": 24}
 CURRENCY_SIGNS = {"$": "usd", "£": "gbp", "€": "eur"}
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "tn": 1e12, "m": 1e6, "k": 1e3}
 NUMBER = re.compile(
@@ -111,6 +115,8 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             if unit in FUNCTION_WORDS:
                 unit = ""
             unit = _phrase_unit(text[e:]) or _currency(unit, m.group("scale"), text[e:]) or unit
+            if unit in CURRENCY_SIGNS.values() and re.match(r"\s+[a-z]+\s+cents?\b", text[e:], re.I):
+                value /= 100  # "45 euro cents": €0.45
             if unit in ("was", "were", "are", "is", "have", "has", "had", "other", "more"):
                 # "more than 80 were injured", "58 others were injured": the count noun after
                 after = re.match(r"\s+(?:others?\s+|more\s+)?(?:were|was|are|is|have been|had been|have|had)?\s*"
