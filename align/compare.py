@@ -72,6 +72,11 @@ def _overlap(x: str, y: str) -> bool:
     return a1 <= b2 and b1 <= a2
 
 
+def _is_day(value: str) -> bool:
+    """One calendar day ("2027-02-07"), not a span, a month or a year."""
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
+
+
 def _far_apart(x: str, y: str, days: int) -> bool:
     """A day against a month or year (or a span), more than ``days`` apart: two events, not one
     dated two ways ("said on Thursday" / "struck in August 2023")."""
@@ -292,7 +297,7 @@ def _passive_shares(n: _Polarity, i: int, j: int, a: _Polarity, k: int) -> int:
     return 0
 
 
-def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, shared: int = DEFAULT.negation_shared) -> bool:
+def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, shared: int = DEFAULT.negation_shared) -> str:
     """Does one sentence negate what the other affirms? The same verb negated in one and affirmed in
     the other, amid ``shared`` shared content words of the ``window`` after and the three before:
     "said it had not been warned by the Jucar river authority" / "said it had been warned by the
@@ -302,9 +307,9 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
     exemption from the target"; "chose not to give evidence in his own defence" / "testified in his
     own defense"."""
     if not _has_negator(x) and not _has_negator(y):
-        return False
+        return ""
     px, py = _polarity(x, window), _polarity(y, window)
-    for n, a in ((px, py), (py, px)):
+    for side, n, a in (("x", px, py), ("y", py, px)):
         wn, wa = n.words, a.words
         for i, w in enumerate(wn):
             if not n.negator[i]:
@@ -332,12 +337,12 @@ def _negated_in_one(x: str, y: str, window: int = DEFAULT.negation_window, share
                     if v == wn[j] and (later + len(n.before[i] & a.before[k]) >= shared
                                        or n.subject[i] and n.subject[i] == a.subject[k]
                                        or _passive_shares(n, i, j, a, k) >= shared):
-                        return True
+                        return side
                     if v != wn[j] and v not in wn and w != "no" and not a.negated_far[k] and later >= shared \
                             and n.before[i] & a.before[k] and a.first_after[k] in n.after[j]:
-                        return True  # ... and the object after the verbs is the same ("exemption");
+                        return side  # ... and the object after the verbs is the same ("exemption");
                         # not after "no", which negates a noun ("with no party affiliation")
-    return False
+    return ""
 
 
 def _figures_why(unit: str, written: list[str]) -> str:
@@ -428,6 +433,11 @@ class Comparer:
             return self._weekdays(a, b)
         only_a = {x for x in da if not any(_overlap(x, y) for y in db)}
         only_b = {y for y in db if not any(_overlap(x, y) for x in da)}
+        # days against days first: "raised the level on Sunday, after snow fell last week" against
+        # "had raised it Saturday": last week holds Saturday, but the two days still differ
+        days_a, days_b = {x for x in da if _is_day(x)}, {y for y in db if _is_day(y)}
+        if days_a and days_b and not (only_a and only_b) and days_a.isdisjoint(days_b):
+            only_a, only_b = days_a, days_b
         if only_a and only_b and not self._own_days(a, b, only_a, only_b) \
                 and not all(_far_apart(x, y, self.settings.date_event_gap) for x in only_a for y in only_b):
             return [("date", {a.source: _surface(a, "date", only_a), b.source: _surface(b, "date", only_b)},
@@ -1007,6 +1017,8 @@ class Comparer:
             or fuzz.partial_ratio(short, long_) >= self.settings.quote_fuzz
 
     def _negation(self, a: Side, b: Side):
+        def show(c: Counter, default: str = "affirmative") -> str:
+            return ", ".join(sorted(c)) or default
         for sa in a.sentences:
             for sb in b.sentences:
                 score, cos, _ = self.pair_score(sa.id, sb.id)
@@ -1016,12 +1028,19 @@ class Comparer:
                 nb = Counter(m.value for m in self.facts[sb.id].of("negation"))
                 # the same words but for a negation (an odd number more on one side), or one verb
                 # negated in one and affirmed in the other, whatever else either negates
-                if sum(na.values()) % 2 != sum(nb.values()) % 2 and self._same_frame(sa, sb, "negation") \
-                        or _negated_in_one(sa.text, sb.text, self.settings.negation_window, self.settings.negation_shared):
-                    def show(c: Counter) -> str:
-                        return ", ".join(sorted(c)) or "affirmative"
-                    return [("negation", {a.source: show(na), b.source: show(nb)}, {a.source: [sa.id], b.source: [sb.id]},
-                             "one source negates what the other affirms")]
+                if sum(na.values()) % 2 != sum(nb.values()) % 2 and self._same_frame(sa, sb, "negation"):
+                    values = {a.source: show(na), b.source: show(nb)}
+                else:
+                    # the side that negates the verb the other affirms, whatever else either
+                    # negates ("not yet known" beside "activated as designed" is no "not")
+                    side = _negated_in_one(sa.text, sb.text, self.settings.negation_window, self.settings.negation_shared)
+                    if not side:
+                        continue
+                    # (a verb that denies another, "refused the offer", shows as "negated")
+                    values = {a.source: show(na, "negated"), b.source: "affirmative"} if side == "x" \
+                        else {a.source: "affirmative", b.source: show(nb, "negated")}
+                return [("negation", values, {a.source: [sa.id], b.source: [sb.id]},
+                         "one source negates what the other affirms")]
         return []
 
     # --- one claim ------------------------------------------------------------------------------

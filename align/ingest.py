@@ -88,9 +88,12 @@ def from_json(text: str, p: Path) -> tuple[str, dict]:
     if not isinstance(data, dict):
         raise InputError(f"{p}: JSON is a {type(data).__name__}, not one article object",
                          hint=JSON_SHAPE)
-    if not isinstance(data.get("text"), str):
+    if "text" not in data:
         raise InputError(f'{p}: JSON has no "text" field',
                          hint=JSON_SHAPE)
+    if not isinstance(data["text"], str):
+        kind = "null" if data["text"] is None else type(data["text"]).__name__
+        raise InputError(f'{p}: JSON "text" is a {kind}, not a string', hint=JSON_SHAPE)
     if not data["text"].strip():
         raise InputError(f'{p}: JSON "text" is empty')
     meta = {k: str(data[k]) for k in ("outlet", "published", "url", "title") if data.get(k)}

@@ -607,3 +607,35 @@ def test_an_unknown_place_the_other_article_names_elsewhere_needs_three_shared_w
 ])
 def test_an_unknown_place_against_another(a, b, values):
     assert compare(a, b) == [("place", ("A2", "B2"), values)]
+
+
+def test_two_days_differ_though_a_week_on_one_side_holds_both():
+    a = ("The institute raised the danger level to 4 on Sunday, after more than a metre of snow fell last week.")
+    b = "The institute had raised its warning to level 4 on Saturday, following heavy snowfall."
+    assert [(d[0], d[2]) for d in compare(a, b)] == [
+        ("date", {"A": "Sunday (2021-03-14)", "B": "Saturday (2021-03-13)"})]
+
+
+def test_the_side_that_affirms_shows_as_affirmative_whatever_else_it_negates():
+    a = "The plant's automatic shutdown system activated as designed, the company said, though the cause is not yet known."
+    b = "The company said the plant's automatic shutdown system had not activated as designed."
+    assert [(d[0], d[2]) for d in compare(a, b)] == [("negation", {"A": "affirmative", "B": "not"})]
+
+
+def test_a_negative_form_of_the_verb_is_no_affirmation():
+    a = "The girl, who had not been vaccinated, died at the children's hospital on Sunday after developing pneumonia."
+    b = "The girl, a first-grader who was unvaccinated, died on Sunday at the children's hospital from pneumonia."
+    assert [d for d in compare(a, b) if d[0] == "negation"] == []
+
+
+def test_words_quoted_by_one_source_and_reported_by_the_other_from_another_person():
+    a = ('"Air monitoring has not detected anything at levels of concern in the neighborhoods," said Rachel '
+         'Dunaway, a spokeswoman for the state environmental agency.')
+    b = ("Leon Batiste, the county fire marshal, said air monitoring had not detected anything at levels of "
+         "concern in residential neighbourhoods.")
+    assert [(d[0], d[2]) for d in compare(a, b)] == [("attribution", {
+        "A": "Rachel Dunaway: “Air monitoring has not detected anything at levels of concern in the neighborhoods”",
+        "B": "Leon Batiste (in reported speech)"})]
+    # one post under two names is a name, not words given to someone else
+    a2 = a.replace("a spokeswoman for the state environmental agency", "the county fire marshal")
+    assert [d[0] for d in compare(a2, b) if d[0] == "attribution"] == []

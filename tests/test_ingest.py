@@ -94,6 +94,14 @@ def test_json_without_text(tmp_path):
         read_article(p, "A")
 
 
+@pytest.mark.parametrize("text, kind", [("42", "int"), ("null", "null"), ('["One. Two."]', "list")])
+def test_json_text_that_is_no_string(tmp_path, text, kind):
+    p = tmp_path / "a.json"
+    p.write_text('{"text": %s}' % text)
+    with pytest.raises(InputError, match=f'JSON "text" is a {kind}, not a string'):
+        read_article(p, "A")
+
+
 def test_json_list_is_not_an_article(tmp_path):
     p = tmp_path / "a.json"
     p.write_text('[{"text": "One. Two."}]')

@@ -397,3 +397,31 @@ def test_a_speaker_described_at_length_between_commas():
     text = ('Speaking yesterday, Marisol Treviño, the Harris County judge and the county\'s most senior elected '
             'official, said: "We will hold this company accountable if it turns out corners were cut."')
     assert [m.detail for m in facts(text).of("quote")] == ["Marisol Treviño"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The Institute for Snow and Avalanche Research, known as SLF, raised its warning.", []),
+    ("Bank of England Governor Andrew Bailey said the cut was right.", ["Andrew Bailey"]),
+    ("Firefighters kept the Houston Ship Channel closed.", []),
+])
+def test_organisations_named_after_their_noun_are_no_people(text, people):
+    assert [m.value for m in facts(text).of("person")] == people
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Thirty-seven patients have been hospitalized.", 37, "patient"),
+    ("Sixteen miners were trapped.", 16, "miner"),
+    ("The rival will pay 45 euro cents a share.", 0.45, "eur"),
+])
+def test_more_figures(text, value, unit):
+    from align.normalise.numbers import find_numbers
+
+    assert [(n.value, n.unit) for n in find_numbers(text)] == [(value, unit)]
+
+
+def test_the_speaker_of_reported_speech():
+    text = "Greg Hollis, Calder's vice president for Gulf Coast operations, said the explosion occurred at 4:40 a.m."
+    learn = ["Greg Hollis spoke.", "Greg Hollis again."]
+    assert facts(text, learn=learn).reported == "Greg Hollis"
+    text = "The board said it was sending a team led by Marcus Bell, one of its investigators."
+    assert facts(text, learn=["Marcus Bell spoke.", "Marcus Bell again."]).reported == ""

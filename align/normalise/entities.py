@@ -183,6 +183,32 @@ def _not_name() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _org_name() -> re.Pattern:
+    """An institution's noun, "of", "for" or "on", then capitalised words (group 1), joined by
+    "and", "&", "of", "for", "on" or "the"."""
+    nouns = "|".join(sorted(_institutions() - {"Minister", "Ministers", "Secretary", "Commissioner", "Director",
+                                                "Spokesman", "Spokeswoman"}))
+    word = r"[A-Z][\w’'-]*"
+    return re.compile(rf"\b(?:{nouns})\s+(?:of|for|on)\s+(?:the\s+)?({word}(?:\s+(?:(?:and|&|of|for|on|the)\s+)?{word})*)")
+
+
+def _org_spans(text: str) -> list[tuple[int, int]]:
+    """The words of organisations' names after their noun, up to a title ("the Bank of England",
+    not "England Governor Andrew Bailey") and at most four capitalised words."""
+    out = []
+    for o in _org_name().finditer(text):
+        end, words = o.start(1), 0
+        for w in re.finditer(r"\S+", o.group(1)):
+            if w.group(0).lower() in _title_heads() or words == 4:
+                break
+            end = o.start(1) + w.end()
+            words += w.group(0)[0].isupper()
+        if end > o.start(1):
+            out.append((o.start(1), end))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _regnal_titles() -> frozenset[str]:
     return frozenset(tables.builtin("names")["regnal_titles"]["words"].split())
 
@@ -242,6 +268,8 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
                 out.append((s, e, text[s:e]))
         run.clear()
 
+    # "the Institute for Snow and Avalanche Research": the words of an organisation's name
+    masked = list(masked) + _org_spans(text)
     for m in NAME_TOKEN.finditer(text):
         tok = POSSESSIVE.sub("", m.group(0))
         inside = any(m.start() < me and ms < m.end() for ms, me in masked)
