@@ -289,11 +289,14 @@ def _polarity(text: str, window: int) -> _Polarity:
 def _passive_shares(n: _Polarity, i: int, j: int, a: _Polarity, k: int) -> int:
     """One verb active, the other passive: what follows the active one stands before the passive
     one ("had not postponed any inspection" / "the inspection ... was postponed"). The words around
-    the active verb shared with the ``window`` words before the passive one."""
+    the active verb shared with the ``window`` words before the passive one; for two passive verbs,
+    the words before each."""
     if a.passive[k] and not n.passive[j]:
         return len((n.after[j] | n.before[i]) & a.before_far[k])
     if n.passive[j] and not a.passive[k]:
         return len(n.before_far[i] & (a.after[k] | a.before[k]))
+    if n.passive[j] and a.passive[k]:  # both: what they are said of stands before each
+        return len(n.before_far[i] & a.before_far[k])  # ("bonds ... will (not) be written down")
     return 0
 
 

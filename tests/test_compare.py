@@ -474,6 +474,9 @@ def test_job_titles_the_table_does_not_list_are_compared(a, b, kinds):
     # one verb active, the other passive: the object stands before the passive verb
     ("The lift company said the off-piste slopes beneath the summit had been closed, with signs posted.",
      "The lift company said it had not closed the off-piste slopes, though warning lights were flashing."),
+    # both passive: what they are said of stands before each
+    ("Holders of the bank's riskiest bonds, known as AT1s, will be wiped out under the terms of the deal.",
+     "Holders of the bank's additional tier 1 bonds, the riskiest form of debt, will not be written down."),
     # a verb that denies another: "refused the offer" is "did not accept" it
     ("The union accepted the offer of a 4 percent pay rise on Friday.",
      "The union refused the offer of a 4 percent pay rise on Friday."),
@@ -639,3 +642,10 @@ def test_words_quoted_by_one_source_and_reported_by_the_other_from_another_perso
     # one post under two names is a name, not words given to someone else
     a2 = a.replace("a spokeswoman for the state environmental agency", "the county fire marshal")
     assert [d[0] for d in compare(a2, b) if d[0] == "attribution"] == []
+
+
+def test_a_title_written_with_a_hyphen():
+    a = "Bundesbank President Matthias Brenner said the central bank had provided emergency liquidity."
+    b = "Matthias Brenner, the Bundesbank's vice-president, said the central bank had provided emergency liquidity."
+    assert [(d[0], d[2]) for d in compare(a, b)] == [
+        ("title", {"A": "Matthias Brenner: president", "B": "Matthias Brenner: vice president"})]

@@ -102,16 +102,18 @@ def _role_matcher(key: str):
     surfaces: dict[str, str] = {}
     for canon, entry in tables.titles(extra).items():
         for v in [canon] + list(entry.get("variants", [])):
-            surfaces[spell_fold(v, extra).lower()] = canon
+            surfaces[_role_key(spell_fold(v, extra))] = canon
     sensitive = []  # single capitalised words ("President", "Speaker", "PM") only as written
     insensitive = []
     for canon, entry in tables.titles(extra).items():
         for v in entry.get("variants", []):
             fv = spell_fold(v, extra)
-            (sensitive if (" " not in fv and fv[:1].isupper()) else insensitive).append(fv)
+            (sensitive if (" " not in fv and "-" not in fv and fv[:1].isupper()) else insensitive).append(fv)
     sensitive = sorted(set(sensitive), key=len, reverse=True)
     insensitive = sorted(set(insensitive) | {c for c in tables.titles(extra)}, key=len, reverse=True)
-    pats = [re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(v) for v in insensitive)})(?![\w])", re.I)]
+    # words of a title joined by a space or a hyphen alike: "vice president", "vice-president"
+    joined = "|".join(re.sub(r"\\[ -]", r"[\\s-]", re.escape(v)) for v in insensitive)
+    pats = [re.compile(rf"(?<![\w])(?:{joined})(?![\w])", re.I)]
     if sensitive:
         pats.append(re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(v) for v in sensitive)})(?![\w])"))
     return pats, surfaces
@@ -130,13 +132,18 @@ def find_roles(text: str, extra: dict | None = None) -> list[Mention]:
         s, e = offsets(m.start()), offsets(m.end())
         if any(s < te and ts < e for ts, te in taken):
             continue
-        canon = surfaces[m.group(0).lower()]
+        canon = surfaces[_role_key(m.group(0))]
         surface = text[s:e]
         variant = "title" if _plain(surface) != canon else ""
         taken.append((s, e))
         out.append(Mention("role", surface, s, e, canon, variant=variant))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _role_key(s: str) -> str:
+    """A title as looked up: lower case, hyphens and runs of spaces as one space."""
+    return " ".join(re.split(r"[\s-]+", s.lower()))
 
 
 def _plain(s: str) -> str:
