@@ -570,7 +570,11 @@ class Comparer:
         out: dict[str, set[str]] = {}
         for _, m in side.of("role"):
             if m.detail:
-                out.setdefault(m.detail, set()).add(m.value)
+                # a title the table does not list keeps the organisation its "of" names, so that
+                # "president of the Ethiopian Athletics Federation" can meet "Ethiopian federation chief"
+                of_org = m.qualifier and re.search(
+                    rf"\bof\s+(?:the\s+)?{re.escape(m.qualifier)}$", m.text)
+                out.setdefault(m.detail, set()).add(f"{m.value} of {m.qualifier}" if of_org else m.value)
         return out
 
     def _offices(self, roles: set[str]) -> set[str]:

@@ -40,7 +40,8 @@ EVENTS = ("asia-tour", "asia-tour-three", "kyiv-visit", "myanmar-quake", "beijin
           "rail-crash", "rocket-launch", "museum-heist", "mine-collapse", "hurricane-landfall", "stadium-crush",
           "plane-landing", "minister-resigns", "eu-antitrust-fine", "iceland-eruption", "prison-escape",
           "hospital-ransomware", "tanker-spill", "strike-talks", "drug-approval", "bridge-collapse",
-          "ferry-sinking", "alps-avalanche", "chemical-blast", "measles-outbreak", "bank-rescue")
+          "ferry-sinking", "alps-avalanche", "chemical-blast", "measles-outbreak", "bank-rescue",
+          "embassy-protest", "marathon-record")
 KINDS = perturb.DISCREPANCY_KINDS
 
 

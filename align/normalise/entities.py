@@ -132,6 +132,8 @@ def find_roles(text: str, extra: dict | None = None) -> list[Mention]:
         s, e = offsets(m.start()), offsets(m.end())
         if any(s < te and ts < e for ts, te in taken):
             continue
+        if _of_organisation(text[e:], extra):
+            continue  # "president of the Ethiopian Athletics Federation": the federation's, read beside the name
         canon = surfaces[_role_key(m.group(0))]
         surface = text[s:e]
         variant = "title" if _plain(surface) != canon else ""
@@ -139,6 +141,14 @@ def find_roles(text: str, extra: dict | None = None) -> list[Mention]:
         out.append(Mention("role", surface, s, e, canon, variant=variant))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _of_organisation(right: str, extra: dict | None) -> bool:
+    """Does ``right`` open with "of (the)" and an organisation's name, capitalised words ending on
+    an institution's noun that name no place ("of the Ethiopian Athletics Federation"; not "of the
+    Russian Federation" or "of France")?"""
+    m = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s+){0,4}([A-Z][\w’'-]*))", right)
+    return bool(m) and m.group(2) in _institutions() and not find_places(m.group(1), extra)
 
 
 def _role_key(s: str) -> str:
@@ -444,6 +454,12 @@ def titles_conflict(x: str, y: str) -> bool:
         return True
     def like(a: str, b: str) -> bool:
         return a.startswith(b[:5]) or b.startswith(a[:5])
+
+    # a field that names the other title's organisation is that organisation, not a field:
+    # "Ethiopian federation chief" / "president of the Ethiopian Athletics Federation"
+    ox, oy = (set(american(w.lower(), None) or w.lower() for w in generic_value(t)[1].split()) for t in (x, y))
+    fx = frozenset(w for w in fx if not any(like(w, o) for o in oy))
+    fy = frozenset(w for w in fy if not any(like(w, o) for o in ox))
 
     if fx and fy:
         if not hx & hy:  # under other heads every field word must have its like on the other side:

@@ -35,6 +35,10 @@ CLOCK = re.compile(r"(?<![\d:.])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}\s*[ap]\.?m\b
                    r"|(?<![\d:.,])\d{1,2}\s*[ap]\.?m\b\.?"  # "2 p.m.", "10pm"
                    r"|(?<![\d:.,])\d{1,2}(?= in the (?:morning|afternoon|evening)\b| o['’]clock\b)"
                    r"|(?<=dialed )\d{3}\b|(?<=dialled )\d{3}\b|(?<=called )(?:911|999|112)\b", re.I)  # a phone number
+# what is left of a distance or a time: "7 kilometers (4 miles) left", "two laps to go" (not "12
+# people left the building")
+COUNTDOWN = frozenset(("lap", "minute", "hour", "second", "day", "week", "month", "year", "mile", "kilometer"))
+REMAINING = re.compile(r"\s*(?:[A-Za-z-]+\s*)?(?:\([^)]*\)\s*)?(?:left|remaining|to go)\b")
 UNIT = re.compile(r"^\s*(?:(?:of|[\w-]+ly)\s+)?(?P<unit>[A-Za-z][A-Za-z-]+)")
 
 
@@ -133,6 +137,8 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if not unit:
             previous = out[-1].end if out else 0
             unit = _unit_before(text[previous:s])
+        if unit and REMAINING.match(text[e:]) and (unit in COUNTDOWN or quantity(f"1 {unit}")):
+            unit += " left"  # "with 7 kilometers (4 miles) left" counts down: no "after 35km"
         approx = bool(QUALIFIER.search(text[max(0, s - 14):s]))
         # "491 millimeters (19.3 inches)", "113 billion pounds ($147 billion)": a figure opening
         # a bracket right after another figure (and its unit) restates it
