@@ -100,13 +100,16 @@ def evidence(sentences: list[Sentence], vectors: np.ndarray, words: list[frozens
 
 
 def _witnesses(facts: list[Facts], src: np.ndarray) -> np.ndarray:
-    """[i, j]: sentences of different sources whose quotes have named speakers, with no person
-    (by surname) and no role in common: two residents each telling their own story ("said Tammy
-    Greer, who lives a mile from the prison" / "said Betty Lawson, 72"), not one statement. The
+    """[i, j]: sentences of different sources whose quotes or reported speech have named speakers
+    (people or bodies), with no person (by surname) and no role in common: two residents each
+    telling their own story ("said Tammy Greer, who lives a mile from the prison" / "said Betty
+    Lawson, 72"), each government's word to its own travellers ("A Department for Transport
+    spokesperson said" / "The State Department said"), not one statement. The
     caller leaves out pairs that quote alike words; one role under two names ("Adtrace CEO Camille
     Fournier" / "Julien Marchetti, Adtrace's chief executive") is a name to compare, not two
     witnesses."""
-    speakers = [{m.detail for m in f.mentions if m.kind == "quote" and m.detail} for f in facts]
+    speakers = [{m.detail for m in f.mentions if m.kind == "quote" and m.detail} | ({f.reported} if f.reported else set())
+                for f in facts]
     surnames = [{p.split()[-1].lower() for p in sp | f.values("person")} for f, sp in zip(facts, speakers)]
     roles = [f.values("role") for f in facts]
     out = np.zeros((len(facts), len(facts)), dtype=bool)

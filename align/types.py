@@ -75,7 +75,8 @@ class Facts:
     sentence: str  # sentence id
     mentions: tuple[Mention, ...]
     # who the sentence says speaks where it quotes no words: "Leon Batiste, the fire marshal, said
-    # air monitoring had not detected anything" (a quote's speaker is its mention's detail)
+    # air monitoring had not detected anything", or a body by its name: "NHS England said" (a
+    # quote's speaker is its mention's detail)
     reported: str = ""
 
     def values(self, kind: str) -> set[str]:

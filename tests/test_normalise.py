@@ -425,3 +425,15 @@ def test_the_speaker_of_reported_speech():
     assert facts(text, learn=learn).reported == "Greg Hollis"
     text = "The board said it was sending a team led by Marcus Bell, one of its investigators."
     assert facts(text, learn=["Marcus Bell spoke.", "Marcus Bell again."]).reported == ""
+
+
+@pytest.mark.parametrize("text, body", [
+    ("A Department for Transport spokesperson said officials were in contact with the airline.", "Department for Transport"),
+    ("The State Department said it was aware of reports that U.S. citizens were aboard.", "State Department"),
+    ("NHS England said the health service did not yet have the scanners.", "NHS England"),
+    ("The AAIB said it expected to publish an initial report next month.", "AAIB"),
+    # one capitalised word opening the sentence is as likely a common noun
+    ("Passengers said they could see flames shooting from the engine.", ""),
+])
+def test_a_body_that_says_something(text, body):
+    assert facts(text).reported == body

@@ -237,3 +237,17 @@ def test_far_apart_mutual_partners_need_a_higher_score_or_shared_facts(real_enco
     b = sentence_with(report, "B", "second from a US maximum-security prison")
     claim = next(c for c in report.claims if a in c.sentences["A"])
     assert b not in claim.sentences.get("B", ())
+
+
+def test_each_government_speaking_to_its_own_travellers_is_two_statements(real_encoder):
+    """"A Department for Transport spokesperson said officials were in contact with the airline" (A)
+    and "The State Department said ... was in contact with the airline" (B): each other's best at
+    0.40, two bodies each saying their own thing. Each is an omission."""
+    from align.pipeline import Options, compare_files
+
+    paths = sorted((ROOT / "fixtures/plane-landing").iterdir())
+    report = compare_files(paths, Options(), encoder=real_encoder)
+    for source, words in (("A", "A Department for Transport spokesperson"), ("B", "The State Department said")):
+        sid = sentence_with(report, source, words)
+        claim = next(c for c in report.claims if sid in c.sentences.get(source, ()))
+        assert {s: ids for s, ids in claim.sentences.items() if ids} == {source: (sid,)}

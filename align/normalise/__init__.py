@@ -236,7 +236,7 @@ class Normaliser:
                 mentions.append(Mention("spelling", m.group(0), m.start(), m.end(), us, variant="spelling"))
 
         mentions.sort(key=lambda m: (m.start, m.end, m.kind, m.value))
-        reported = "" if quotes else _reported_speaker(text, people)
+        reported = "" if quotes else _reported_speaker(text, people) or _reporting_body(text)
         return Facts(sentence.id, tuple(mentions), reported)
 
     @staticmethod
@@ -363,6 +363,26 @@ def _reported_speaker(text: str, people: list[Mention]) -> str:
             if p.start >= ve and re.fullmatch(r"\s*", text[ve:p.start]) and re.match(r"\s*(?:[,.;]|$)", text[p.end:]):
                 return p.value
     return ""
+
+
+# an organisation that says something: "NHS England said", "A Department for Transport
+# spokesperson said", "The State Department said"
+REPORTING_BODY = re.compile(r"(?:^|[,;]\s+|\b(?:The|the|A|a|An|an)\s+)((?:[A-Z][\w&’'.-]*\s+(?:(?:for|of|and|&)\s+)?){1,5})"
+                            r"(?:spokes(?:man|woman|person)\s+)?(?:said|says|told|announced|confirmed)\b")
+
+
+def _reporting_body(text: str) -> str:
+    """The organisation a sentence quoting no words reports as speaking, by its name as written."""
+    m = REPORTING_BODY.search(text)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    # one word opening the sentence is as likely a common noun ("Passengers said"), unless an acronym
+    if not words or len(words) == 1 and (m.start(1) == 0 and not words[0].isupper() or words[0] in _not_name()):
+        return ""
+    return " ".join(words)
 
 
 def _mononym_speaker(text: str, quotes, masked: list[tuple[int, int]]) -> str:
