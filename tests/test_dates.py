@@ -75,6 +75,9 @@ WED = DateContext(published=date(2021, 3, 17), year=2021)
     # the weekday is the subject of a future; the object of a declaring verb: the nearer such day
     ("The prime minister said Saturday would be a day of national mourning.", [("Saturday", "2021-03-20")]),
     ("The premier declared Friday a day of national mourning.", [("Friday", "2021-03-19")]),
+    # a deadline opening the sentence, the past perfect after it
+    ("By Friday evening, savers had withdrawn about 8 billion euros.", [("Friday evening", "2021-03-12")]),
+    ("He is expected to make a statement this afternoon.", [("this afternoon", "2021-03-17")]),
     # the start of what will be
     ("From Monday, pupils without proof of vaccination will be barred from school.", [("Monday", "2021-03-22")]),
     # a deadline met in the past tense: the nearer such day

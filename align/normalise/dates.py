@@ -47,7 +47,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"\b(?:in|during|for)\s+the\s+(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?\b")),
     ("weekday_range", re.compile(rf"\b(?:(?P<rel>on|from|between)\s+)?(?P<wd>{_WD})\s+(?:and|to|through|until|-|–)\s+(?P<wd2>{_WD})\b")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|on|early|late|by|until|before|from))\s+)?(?P<wd>{_WD})(?:'s)?\b(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|last week|next week|this week|earlier this week|over the weekend|this weekend|last weekend|next weekend|"
                             r"last month|next month|this month|last year|next year|this year|"
                             r"(?P<n>\d+|a|one|two|three|four|five|six|seven|ten) (?P<unit>days?|weeks?) ago)\b", re.I)),
     ("year_of", re.compile(rf"\b(?:the|its|their|his|her)\s+(?P<y>{_YEAR})\s+(?=[a-z])")),  # "the 2011 killing", not "a 2018 pact"
@@ -266,6 +266,10 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         had = [h.start() for h in re.finditer(r"\bhad\b", clause)]
         will = [f.start() for f in FUTURE.finditer(clause)]
         past_perfect = bool(had) and (not will or had[-1] > will[-1])
+        # "By Friday evening, savers had withdrawn": a deadline opening the sentence, the past
+        # perfect after it
+        past_perfect = past_perfect or rel in ("by", "until", "before") and not clause.strip() \
+            and bool(re.search(r"\bhad\b", text[m.end():])) and not FUTURE.search(text[m.end():])
         # "said Saturday would be a day of mourning": the weekday is the subject of a future;
         # "From Monday, pupils ... will be barred": the start of what will be
         will = will or re.match(r"\s+(?:will|would|is to|is set to|is due to)\b", text[m.end():]) \
@@ -325,7 +329,7 @@ def _future(text: str, at: int) -> bool:
 
 def _relative(m: re.Match, base: date) -> str:
     rel = m.group("rel").lower()
-    if rel in ("today", "tonight"):
+    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return _iso(base)
     if rel in ("yesterday", "last night"):
         return _iso(base - timedelta(days=1))
