@@ -412,6 +412,7 @@ def test_organisations_named_after_their_noun_are_no_people(text, people):
     ("Thirty-seven patients have been hospitalized.", 37, "patient"),
     ("Sixteen miners were trapped.", 16, "miner"),
     ("The rival will pay 45 euro cents a share.", 0.45, "eur"),
+    ("He earned a 70,000-euro bonus for the record.", 70000, "eur"),
 ])
 def test_more_figures(text, value, unit):
     from align.normalise.numbers import find_numbers

@@ -101,6 +101,7 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if not unit and joined:
             low_unit = joined.lower().replace(" ", "")
             unit = _short_units().get(low_unit) or singular(american(low_unit) or low_unit)
+            unit = _currency(unit, m.group("scale"), text[e:]) or unit  # "a 70,000-euro bonus"
         if not unit:
             u = UNIT.match(text[e:])
             unit = singular(u.group("unit").lower()) if u else ""
