@@ -147,7 +147,13 @@ LOCATIVE = re.compile(r"(?<=[a-z,] )(?:in|at|near|outside)\s+([A-Z][a-zà-ÿ]+(?
                       r"[ -][A-Z][a-zà-ÿ]+)?)\b(?!['’]s)"
                       r"|\b([A-Z][a-zà-ÿ]+) (?:[Aa]irport|[Ss]tation)\b"  # "at London's Heathrow Airport"
                       r"|(?<=[a-z,] )(?:in|at|near|outside) the ([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?) "
-                      r"(?:[Pp]alace|[Cc]astle|[Cc]athedral|[Ss]tadium|[Hh]otel|[Hh]ospital|[Ss]quare|[Tt]unnel|[Bb]ridge)\b")
+                      r"(?:[Pp]alace|[Cc]astle|[Cc]athedral|[Ss]tadium|[Hh]otel|[Hh]ospital|[Ss]quare|[Tt]unnel|[Bb]ridge)\b"
+                      # "in the Miraflores district"
+                      r"|(?<=[a-z,] )(?:in|at|near) the ([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?) "
+                      r"(?:district|neighbou?rhood|suburb|quarter|area)\b")
+
+LOCATOR = re.compile(r",\s+(?:near|outside|(?:just\s+)?(?:north|south|east|west)\s+of)\s+$")
+
 
 def _one_person(x: str, y: str, first_fuzz: int = DEFAULT.first_name_fuzz) -> bool:
     """One person spelt two ways: the same surname, and first names alike ("Giorgos" / "George",
@@ -688,7 +694,10 @@ class Comparer:
                     # two sentences that tell the same thing, each naming one its whole article never
                     # does, amid the same words ("Salomé Pradas, the regional minister responsible for
                     # emergencies, said" / "Susana Camarero, the regional official in charge of emergencies, said")
-                    (va - self._article_values(b.source), vb - self._article_values(a.source),
+                    # (a place written as a name: "British travellers" / "American citizens" are
+                    # each government's own audience, not one place put for another)
+                    (self._named(sa, kind) - self._article_values(b.source),
+                     self._named(sb, kind) - self._article_values(a.source),
                      lambda x, y: (one_to_one or cosine() >= self.settings.frame_cosine)
                      and self._same_setting(sa, kind, x, sb, y)),
                     # two sentences telling the very same thing (cosine ``swap_cosine``), one name each
@@ -707,6 +716,10 @@ class Comparer:
                             return ({a.source: _surface(a, kind, xa), b.source: _surface(b, kind, xb)},
                                     {a.source: [sa.id], b.source: [sb.id]})
         return None
+
+    def _named(self, s: Sentence, kind: str) -> set[str]:
+        """The values of ``kind`` a sentence names; for places, not those written as adjectives."""
+        return {m.value for m in self.facts[s.id].of(kind) if m.value and (kind != "place" or m.detail != "adjective")}
 
     def _may_replace(self, kind: str, sa: Sentence, x: str, sb: Sentence, y: str) -> bool:
         """Can ``y`` (in ``sb``) stand in ``x``'s place (in ``sa``)? Not one person spelt two ways,
@@ -757,7 +770,7 @@ class Comparer:
         covered = [(m.start, m.end) for m in self.facts[s.id].mentions]
         out = set()
         for m in LOCATIVE.finditer(s.text):
-            g = next(k for k in (1, 2, 3) if m.group(k))
+            g = next(k for k in (1, 2, 3, 4) if m.group(k))
             if not any(cs < m.end(g) and m.start(g) < ce for cs, ce in covered) \
                     and not set(m.group(g).split()) & _not_name():
                 out.add(m.group(g))
@@ -779,7 +792,7 @@ class Comparer:
         st = self.settings
         for sa in a.sentences:
             for sb in b.sentences:
-                if self.pair_score(sa.id, sb.id)[1] < st.frame_cosine:
+                if self.pair_score(sa.id, sb.id)[1] < st.unknown_place_cosine:
                     continue
                 if not (self._unknown_places(sa) or self._unknown_places(sb)):
                     continue  # two known places: the table's swap has judged them
@@ -800,10 +813,13 @@ class Comparer:
     def _places_named(self, s: Sentence, known: bool) -> dict[str, str]:
         """The places a sentence names that no table knows (by their words), and with ``known``
         those a table knows (by value): key -> as written."""
-        out = {fold_accents(p): p for p in self._unknown_places(s)}
-        for m in self.facts[s.id].of("place") if known else ():
-            if m.detail != "adjective":
-                out.setdefault(m.value, m.text)
+        found = [(s.text.find(p), fold_accents(p), p) for p in self._unknown_places(s)]
+        found += [(m.start, m.value, m.text) for m in self.facts[s.id].of("place") if known and m.detail != "adjective"]
+        out: dict[str, str] = {}
+        for start, key, written in sorted(found):
+            # not a place that locates the one before it: "in Kreischa, near Dresden"
+            if not (out and LOCATOR.search(s.text[:start])):
+                out.setdefault(key, written)
         return out
 
     def _named_in(self, key: str, written: str, source: str) -> bool:

@@ -92,8 +92,10 @@ def from_json(text: str, p: Path) -> tuple[str, dict]:
         raise InputError(f'{p}: JSON has no "text" field',
                          hint=JSON_SHAPE)
     if not isinstance(data["text"], str):
-        kind = "null" if data["text"] is None else type(data["text"]).__name__
-        raise InputError(f'{p}: JSON "text" is a {kind}, not a string', hint=JSON_SHAPE)
+        kind = {type(None): "null", int: "number", float: "number", bool: "true or false", list: "list",
+                dict: "object"}.get(type(data["text"]), type(data["text"]).__name__)
+        raise InputError(f'{p}: JSON "text" is {"a " if kind in ("list", "number") else "an " if kind == "object" else ""}'
+                         f'{kind}, not a string', hint=JSON_SHAPE)
     if not data["text"].strip():
         raise InputError(f'{p}: JSON "text" is empty')
     meta = {k: str(data[k]) for k in ("outlet", "published", "url", "title") if data.get(k)}

@@ -607,6 +607,13 @@ def test_an_unknown_place_the_other_article_names_elsewhere_needs_three_shared_w
     ("One of them was stopped at Charles de Gaulle airport, while the second was arrested at his home in Aubervilliers.",
      "One was detained at Orly airport, and the other was arrested at his home in Aubervilliers.",
      {"A": "Charles de Gaulle", "B": "Orly"}),
+    # a district; a place that locates the one before it is set aside
+    ("About 60 staff were evacuated and taken to the ambassador's residence in the Miraflores district.",
+     "Some 60 staff were evacuated and taken to the ambassador's residence in San Borja.",
+     {"A": "Miraflores", "B": "San Borja"}),
+    ("His sample will be analysed at the accredited anti-doping laboratory in Cologne.",
+     "The sample will be analyzed at the accredited anti-doping laboratory in Kreischa, near Dresden.",
+     {"A": "Cologne", "B": "Kreischa"}),
 ])
 def test_an_unknown_place_against_another(a, b, values):
     assert compare(a, b) == [("place", ("A2", "B2"), values)]
@@ -661,3 +668,9 @@ def test_a_distance_left_is_no_distance_run():
     a = "He pulled clear of Daniel Rotich after 35km and crossed the line alone."
     b = "He broke away from Daniel Rotich with about 7 kilometers (4 miles) left and crossed the line alone."
     assert [d for d in compare(a, b) if d[0] == "number"] == []
+
+
+def test_each_governments_own_audience_is_no_place_swapped():
+    a = "The Foreign Office has not changed its travel advice, but tells British travellers to follow local instructions."
+    b = "The embassy said it was in contact with American citizens in the area and urged them to follow local media."
+    assert [d for d in compare(a, b) if d[0] == "place"] == []

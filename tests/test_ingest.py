@@ -94,11 +94,12 @@ def test_json_without_text(tmp_path):
         read_article(p, "A")
 
 
-@pytest.mark.parametrize("text, kind", [("42", "int"), ("null", "null"), ('["One. Two."]', "list")])
+@pytest.mark.parametrize("text, kind", [("42", "a number"), ("null", "null"), ('["One. Two."]', "a list"),
+                                        ('{"a": 1}', "an object")])
 def test_json_text_that_is_no_string(tmp_path, text, kind):
     p = tmp_path / "a.json"
     p.write_text('{"text": %s}' % text)
-    with pytest.raises(InputError, match=f'JSON "text" is a {kind}, not a string'):
+    with pytest.raises(InputError, match=f'JSON "text" is {kind}, not a string'):
         read_article(p, "A")
 
 

@@ -438,3 +438,9 @@ def test_the_speaker_of_reported_speech():
 ])
 def test_a_body_that_says_something(text, body):
     assert facts(text).reported == body
+
+
+def test_latin_america_is_no_united_states():
+    assert [(m.text, m.value) for m in facts("The minister has been touring Latin America.").of("place")] == [
+        ("Latin America", "Latin America")]
+    assert [m.value for m in facts("America will respond, the minister said.").of("place")] == ["United States"]
