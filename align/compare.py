@@ -1051,6 +1051,7 @@ class Comparer:
                 nb = Counter(m.value for m in self.facts[sb.id].of("negation"))
                 # the same words but for a negation (an odd number more on one side), or one verb
                 # negated in one and affirmed in the other, whatever else either negates
+                why = "one source negates what the other affirms"
                 if sum(na.values()) % 2 != sum(nb.values()) % 2 and self._same_frame(sa, sb, "negation"):
                     values = {a.source: show(na), b.source: show(nb)}
                 else:
@@ -1059,12 +1060,31 @@ class Comparer:
                     side = _negated_in_one(sa.text, sb.text, self.settings.negation_window, self.settings.negation_shared)
                     if not side:
                         continue
-                    # (a verb that denies another, "refused the offer", shows as "negated")
-                    values = {a.source: show(na, "negated"), b.source: "affirmative"} if side == "x" \
-                        else {a.source: "affirmative", b.source: show(nb, "negated")}
-                return [("negation", values, {a.source: [sa.id], b.source: [sb.id]},
-                         "one source negates what the other affirms")]
+                    # shown in its own words: "not postponed any inspection"
+                    values = {a.source: self._negated_words(sa, sb), b.source: "affirmative"} if side == "x" \
+                        else {a.source: "affirmative", b.source: self._negated_words(sb, sa)}
+                    neg, aff = (a.source, b.source) if side == "x" else (b.source, a.source)
+                    why = f"{neg} negates what {aff} affirms"
+                return [("negation", values, {a.source: [sa.id], b.source: [sb.id]}, why)]
         return []
+
+    def _negated_words(self, s: Sentence, other: Sentence) -> str:
+        """The negation of ``s`` with the three words after it that share most with ``other``:
+        "not postponed any inspection"; "negated" where a verb itself denies ("refused the offer")."""
+        theirs = set(_words(other.text)) - STOPWORDS
+        best: tuple[int, int, str] | None = None
+        for m in self.facts[s.id].of("negation"):
+            after = re.match(r"(?:\s+[\w’'-]+){1,3}", s.text[m.end:])
+            aux = re.search(r"\b(?:will|would|could|should|can|may|might|must|did|does|do|had|has|have|was|were|"
+                            r"is|are)\s+$", s.text[:m.start], re.I)  # "will not be written down"
+            words = s.text[aux.start() if aux else m.start:m.end + (after.end() if after else 0)].split()
+            while len(words) > 1 and words[-1].lower() in STOPWORDS:
+                words.pop()  # "not been warned", not "not been warned by"
+            phrase = " ".join(words)
+            shared = len(set(_words(phrase)) & theirs)
+            if best is None or shared > best[0]:
+                best = (shared, m.start, phrase)
+        return best[2] if best else "negated"
 
     # --- one claim ------------------------------------------------------------------------------
     def compare(self, claim_id: str, by_source: dict[str, list[str]], all_sources: list[str],

@@ -232,7 +232,7 @@ def test_one_source_negates_what_the_other_affirms_in_other_words():
          "authority that the Poyo ravine was about to burst its banks.")
     b = ("The office of the regional president, Carlos Mazon, said it had been warned by the Jucar river basin "
          "authority that the Poyo ravine was about to burst its banks.")
-    assert compare(a, b) == [("negation", ("A2", "B2"), {"A": "not", "B": "affirmative"})]
+    assert compare(a, b) == [("negation", ("A2", "B2"), {"A": "had not been warned", "B": "affirmative"})]
 
 
 @pytest.mark.parametrize("a, b", [
@@ -317,7 +317,7 @@ def test_a_judge_under_two_styles_is_one_person():
 def test_an_intransitive_verb_negated():
     a = "Kim Moon-soo conceded defeat early on Wednesday, telling reporters at his party's headquarters that he accepted the result."
     b = "Kim Moon-soo did not concede defeat, telling supporters at his party's headquarters that he would wait for the final count."
-    assert compare(a, b) == [("negation", ("A2", "B2"), {"A": "affirmative", "B": "not"})]
+    assert compare(a, b) == [("negation", ("A2", "B2"), {"A": "affirmative", "B": "did not concede defeat"})]
 
 
 def test_counts_of_people_under_other_nouns_are_compared():
@@ -629,7 +629,7 @@ def test_two_days_differ_though_a_week_on_one_side_holds_both():
 def test_the_side_that_affirms_shows_as_affirmative_whatever_else_it_negates():
     a = "The plant's automatic shutdown system activated as designed, the company said, though the cause is not yet known."
     b = "The company said the plant's automatic shutdown system had not activated as designed."
-    assert [(d[0], d[2]) for d in compare(a, b)] == [("negation", {"A": "affirmative", "B": "not"})]
+    assert [(d[0], d[2]) for d in compare(a, b)] == [("negation", {"A": "affirmative", "B": "had not activated as designed"})]
 
 
 def test_a_negative_form_of_the_verb_is_no_affirmation():
