@@ -110,10 +110,11 @@ def _role_matcher(key: str):
             fv = spell_fold(v, extra)
             (sensitive if (" " not in fv and "-" not in fv and fv[:1].isupper()) else insensitive).append(fv)
     sensitive = sorted(set(sensitive), key=len, reverse=True)
-    insensitive = sorted(set(insensitive) | {c for c in tables.titles(extra)}, key=len, reverse=True)
-    # words of a title joined by a space or a hyphen alike: "vice president", "vice-president"
-    joined = "|".join(re.sub(r"\\[ -]", r"[\\s-]", re.escape(v)) for v in insensitive)
-    pats = [re.compile(rf"(?<![\w])(?:{joined})(?![\w])", re.I)]
+    # words of a title joined by a space or a hyphen alike ("vice president", "vice-president"):
+    # find_roles reads hyphens between words as spaces
+    insensitive = sorted({v.replace("-", " ") for v in insensitive} | {c for c in tables.titles(extra)},
+                         key=len, reverse=True)
+    pats = [re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(v) for v in insensitive)})(?![\w])", re.I)]
     if sensitive:
         pats.append(re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(v) for v in sensitive)})(?![\w])"))
     return pats, surfaces
@@ -126,8 +127,9 @@ def find_roles(text: str, extra: dict | None = None) -> list[Mention]:
     offsets = _offset_map(text, folded)
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    cands = sorted(((m.start(), -(m.end() - m.start()), m) for p in pats for m in p.finditer(folded)),
-                   key=lambda c: (c[1], c[0]))
+    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", folded)  # "vice-president": the same length, as "vice president"
+    cands = sorted(((m.start(), -(m.end() - m.start()), m) for i, p in enumerate(pats)
+                    for m in p.finditer(spaced if i == 0 else folded)), key=lambda c: (c[1], c[0]))
     for _, _, m in cands:
         s, e = offsets(m.start()), offsets(m.end())
         if any(s < te and ts < e for ts, te in taken):
