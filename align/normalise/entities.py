@@ -213,12 +213,13 @@ def _org_name() -> re.Pattern:
 
 def _org_spans(text: str) -> list[tuple[int, int]]:
     """The words of organisations' names after their noun, up to a title ("the Bank of England",
-    not "England Governor Andrew Bailey") and at most four capitalised words."""
+    not "England Governor Andrew Bailey") and at most three capitalised words (a name may follow
+    a title the tables do not know)."""
     out = []
     for o in _org_name().finditer(text):
         end, words = o.start(1), 0
         for w in re.finditer(r"\S+", o.group(1)):
-            if w.group(0).lower() in _title_heads() or words == 4:
+            if w.group(0).lower() in _title_heads() or words == 3:
                 break
             end = o.start(1) + w.end()
             words += w.group(0)[0].isupper()
