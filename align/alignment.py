@@ -18,8 +18,9 @@ Evidence (see Settings for the weights and why):
   pair and sharing a fact, link from a lower score: what each article tells at that point;
 - far apart: mutual best partners at distant places in their articles need a higher score or
   shared facts;
-- witnesses: two sentences quoting two people, with no person or role in common, each in words
-  of their own, are two testimonies, not one claim.
+- witnesses: two sentences quoting two speakers, with no person or role in common, each in words
+  of their own, are two testimonies, not a pair of mutual best partners (a one-sided partner near
+  its place still links: one statement credited to two people).
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ def _rare_shared(bags: list[set[str]], src: np.ndarray, cos: np.ndarray, setting
 
 def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT) -> list[Link]:
     """Candidate links, source pair by source pair: mutual best partners above ``link_floor``
-    (from ``mutual_far_floor`` or with shared facts if far apart, and never two witnesses);
+    (from ``mutual_far_floor`` or with shared facts if far apart, and not two witnesses);
     a one-sided best partner (1:n) above ``one_sided_floor`` whose relative place in its article
     is within ``position_window`` of the other's; or any pair above ``link_strong``."""
     src = np.array([s.source for s in sentences])
@@ -230,9 +231,12 @@ def links(sentences: list[Sentence], ev: Evidence, settings: Settings = DEFAULT)
             # mutual best partners far apart in their articles link only from a higher score
             mutual = row_best & col_best & (near | (sub >= settings.mutual_far_floor)
                                             | (ev.shared[np.ix_(ia, ib)] >= settings.mutual_far_shared))
-            # ... and two people each quoted in words of their own are two witnesses, unless the
-            # two sentences are near-copies
-            mutual &= ~ev.witnesses[np.ix_(ia, ib)] | (sub >= settings.link_strong)
+            # ... and two speakers each in words of their own are two witnesses, no pair of mutual
+            # best partners; from the one-sided floor, near their places, they still link: one
+            # statement credited to two people ("Salomé Pradas, the regional minister responsible
+            # for emergencies, said" / "Susana Camarero, the regional official in charge of
+            # emergencies, said"), which the comparison reports
+            mutual &= ~ev.witnesses[np.ix_(ia, ib)]
             keep = (ok & (mutual | one_sided | (sub >= settings.link_strong))) | rare | part
             # a sentence with a near-copy in the other source is accounted for: it takes no second
             # partner that only resembles it (a caption restating the paragraph it illustrates)

@@ -193,7 +193,7 @@ AUXILIARY = frozenset("be been being have has had do does did is are was were wi
 # "not", "never", "n't", and verbs that negate the one after them ("denied that it had received",
 # "declined to say", "refused to", "failed to"), as _words stems them
 PASSIVE = frozenset("be been being is are was were".split())
-NEGATIVE_PREFIX = ("un", "non", "in", "im", "dis")
+NEGATIVE_PREFIX = ("un", "non")  # "unvaccinated"; not "in", "dis": "inform", "disclose"
 HEDGES = frozenset(("seldom", "rar", "scarc"))  # seldom, rarely, scarcely as _words stems them
 NOT = re.compile(r"^(?:not|never|no|deni|declin|refus|fail)$|n['’]t$")
 
@@ -280,7 +280,9 @@ def _polarity(text: str, window: int) -> _Polarity:
         before.append(frozenset(earlier[-3:]))
         far_before.append(frozenset(earlier[-window:]))
         subject.append(earlier[-1] if earlier else "")
-    passive = tuple(k > 0 and w[k - 1] in PASSIVE for k in range(len(w)))
+    # passive: "be", "was", ... right before the verb, negators aside ("was not postponed")
+    passive = tuple(next((x in PASSIVE for x in reversed(w[max(0, k - 3):k]) if not NOT.search(x)), False)
+                    for k in range(len(w)))
     neg = tuple(bool(NOT.search(x)) and (x not in ("declin", "refus", "fail") or w[k + 1:k + 2] == ("to",))
                 for k, x in enumerate(w))
     # "seldom produce much ash": a hedge negates nothing on its own, but a verb after it is no
@@ -977,7 +979,7 @@ class Comparer:
                 continue
             for sb in b.sentences:
                 speaker = self.facts[sb.id].reported
-                if not speaker or speaker == qa.detail or _one_person(qa.detail, speaker) \
+                if not speaker or speaker == qa.detail or _one_person(qa.detail, speaker, self.settings.first_name_fuzz) \
                         or self._roles_agree(ra.get(qa.detail, set()), rb.get(speaker, set())) \
                         or self._same_setting(self.sentences[sa], "person", qa.detail, sb, speaker):
                     continue  # one person, or one post under two names ("Dr Teresa Okafor, director

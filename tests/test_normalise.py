@@ -402,6 +402,8 @@ def test_a_speaker_described_at_length_between_commas():
 @pytest.mark.parametrize("text, people", [
     ("The Institute for Snow and Avalanche Research, known as SLF, raised its warning.", []),
     ("Bank of England Governor Andrew Bailey said the cut was right.", ["Andrew Bailey"]),
+    # a person joined to an organisation's name is still a person
+    ("Talks between Donald Trump and Democratic Party leaders stalled.", ["Donald Trump"]),
     ("Firefighters kept the Houston Ship Channel closed.", []),
 ])
 def test_organisations_named_after_their_noun_are_no_people(text, people):
@@ -413,6 +415,7 @@ def test_organisations_named_after_their_noun_are_no_people(text, people):
     ("Sixteen miners were trapped.", 16, "miner"),
     ("The rival will pay 45 euro cents a share.", 0.45, "eur"),
     ("He earned a 70,000-euro bonus for the record.", 70000, "eur"),
+    ("He worked 10 years left-handed.", 10, "year"),
 ])
 def test_more_figures(text, value, unit):
     from align.normalise.numbers import find_numbers

@@ -236,7 +236,7 @@ class Normaliser:
                 mentions.append(Mention("spelling", m.group(0), m.start(), m.end(), us, variant="spelling"))
 
         mentions.sort(key=lambda m: (m.start, m.end, m.kind, m.value))
-        reported = "" if quotes else _reported_speaker(text, people) or _reporting_body(text)
+        reported = "" if quotes else _reported_speaker(text, people) or _reporting_body(text, masked)
         return Facts(sentence.id, tuple(mentions), reported)
 
     @staticmethod
@@ -371,10 +371,11 @@ REPORTING_BODY = re.compile(r"(?:^|[,;]\s+|\b(?:The|the|A|a|An|an)\s+)((?:[A-Z][
                             r"(?:spokes(?:man|woman|person)\s+)?(?:said|says|told|announced|confirmed)\b")
 
 
-def _reporting_body(text: str) -> str:
-    """The organisation a sentence quoting no words reports as speaking, by its name as written."""
+def _reporting_body(text: str, masked: list[tuple[int, int]]) -> str:
+    """The organisation a sentence quoting no words reports as speaking, by its name as written;
+    not a title or a place already read there ("The Prime Minister said": no body)."""
     m = REPORTING_BODY.search(text)
-    if not m:
+    if not m or any(m.start(1) < e and s < m.end(1) for s, e in masked):
         return ""
     words = m.group(1).split()
     while words and words[0] in ("The", "A", "An"):

@@ -150,7 +150,10 @@ def _of_organisation(right: str, extra: dict | None) -> bool:
     an institution's noun that name no place ("of the Ethiopian Athletics Federation"; not "of the
     Russian Federation" or "of France")?"""
     m = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w’'&-]*\s+){0,4}([A-Z][\w’'-]*))", right)
-    return bool(m) and m.group(2) in _institutions() and not find_places(m.group(1), extra)
+    if not m or m.group(2) not in _institutions():
+        return False
+    # a place that is the whole name ("the Russian Federation"), not one inside it ("Kenyan")
+    return not any(p.start == 0 and p.end == len(m.group(1)) for p in find_places(m.group(1), extra))
 
 
 def _role_key(s: str) -> str:
@@ -273,7 +276,9 @@ def name_candidates(text: str, masked: list[tuple[int, int]]) -> list[tuple[int,
             # ... and one joined to more capitalised words that end on such a noun: "the Chemical
             # Safety and Hazard Investigation Board"
             # (not a title: "Antony Blinken and Japanese Minister of Defence Nobuo Kishi")
-            joined = re.match(r" (?:and|&) (?:[A-Z][a-z]+ ){0,3}([A-Z][a-z]+)\b(?! (?:of )?[A-Z])", text[e:])
+            # (and the noun ends the name: not "Donald Trump and Democratic Party leaders")
+            joined = re.match(r" (?:and|&) (?:[A-Z][a-z]+ ){0,3}([A-Z][a-z]+)"
+                              r"(?=\s*(?:[,.;:()]|$)|\s+(?:said|says|was|is|has|had|will|would|which|that)\b)", text[e:])
             if joined and joined.group(1) in _institutions() and joined.group(1).lower() not in _title_heads() \
                     and not joined.group(1).startswith("Spokes"):
                 run.clear()

@@ -38,7 +38,7 @@ CLOCK = re.compile(r"(?<![\d:.])\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2}\s*[ap]\.?m\b
 # what is left of a distance or a time: "7 kilometers (4 miles) left", "two laps to go" (not "12
 # people left the building")
 COUNTDOWN = frozenset(("lap", "minute", "hour", "second", "day", "week", "month", "year", "mile", "kilometer"))
-REMAINING = re.compile(r"\s*(?:[A-Za-z-]+\s*)?(?:\([^)]*\)\s*)?(?:left|remaining|to go)\b")
+REMAINING = re.compile(r"\s*(?:[A-Za-z-]+\s*)?(?:\([^)]*\)\s*)?(?:left|remaining|to go)(?![\w-])")
 UNIT = re.compile(r"^\s*(?:(?:of|[\w-]+ly)\s+)?(?P<unit>[A-Za-z][A-Za-z-]+)")
 
 
