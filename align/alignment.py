@@ -111,15 +111,11 @@ def _witnesses(facts: list[Facts], src: np.ndarray) -> np.ndarray:
     witnesses."""
     speakers = [{m.detail for m in f.mentions if m.kind == "quote" and m.detail} | ({f.reported} if f.reported else set())
                 for f in facts]
-    surnames = [{p.split()[-1].lower() for p in sp | f.values("person")} for f, sp in zip(facts, speakers)]
-    roles = [f.values("role") for f in facts]
-    out = np.zeros((len(facts), len(facts)), dtype=bool)
-    quoting = [i for i, sp in enumerate(speakers) if sp]
-    for i in quoting:
-        for j in quoting:
-            if src[i] != src[j] and not surnames[i] & surnames[j] and not roles[i] & roles[j]:
-                out[i, j] = True
-    return out
+    surnames = _incidence([{p.split()[-1].lower() for p in sp | f.values("person")} for f, sp in zip(facts, speakers)])
+    roles = _incidence([f.values("role") for f in facts])
+    speaking = np.array([bool(sp) for sp in speakers])
+    common = (surnames @ surnames.T > 0) | (roles @ roles.T > 0)
+    return speaking[:, None] & speaking[None, :] & (src[:, None] != src[None, :]) & ~common
 
 
 def _rare_words(x: np.ndarray, src: np.ndarray, need: int) -> np.ndarray:

@@ -956,7 +956,7 @@ class Comparer:
                             {a.source: [sa], b.source: [sb]}, "the same words are attributed to different people"))
                 break
         if not out:
-            out = self._reported_attribution(a, b) or self._reported_attribution(b, a)
+            out = self._reported_attribution(a, b, ra, rb) or self._reported_attribution(b, a, rb, ra)
         if not out:  # "X said" against "Y said" in sentences that otherwise match
             for sa in a.sentences:
                 for sb in b.sentences:
@@ -968,12 +968,11 @@ class Comparer:
                         return out
         return out
 
-    def _reported_attribution(self, a: Side, b: Side) -> list:
+    def _reported_attribution(self, a: Side, b: Side, ra: dict[str, set[str]], rb: dict[str, set[str]]) -> list:
         """Words one source quotes, the other reports without quotation marks, each from another
         person: "'Air monitoring has not detected anything at levels of concern,' said Rachel
         Dunaway" / "Leon Batiste, the fire marshal, said air monitoring had not detected anything
-        at levels of concern"."""
-        ra, rb = self._roles_by_person(a), self._roles_by_person(b)
+        at levels of concern". ``ra``, ``rb``: each side's roles by holder."""
         for sa, qa in a.of("quote"):
             if not qa.detail or len(qa.value.split()) < self.settings.quote_min_words:
                 continue
@@ -1074,7 +1073,7 @@ class Comparer:
         """The negation of ``s`` with the three words after it that share most with ``other``:
         "not postponed any inspection"; "negated" where a verb itself denies ("refused the offer")."""
         theirs = set(_words(other.text)) - STOPWORDS
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, str] | None = None
         for m in self.facts[s.id].of("negation"):
             after = re.match(r"(?:\s+[\w’'-]+){1,3}", s.text[m.end:])
             aux = re.search(r"\b(?:will|would|could|should|can|may|might|must|did|does|do|had|has|have|was|were|"
@@ -1084,9 +1083,9 @@ class Comparer:
                 words.pop()  # "not been warned", not "not been warned by"
             phrase = " ".join(words)
             shared = len(set(_words(phrase)) & theirs)
-            if best is None or shared > best[0]:
-                best = (shared, m.start, phrase)
-        return best[2] if best else "negated"
+            if best is None or shared > best[0]:  # the first of equals
+                best = (shared, phrase)
+        return best[1] if best else "negated"
 
     # --- one claim ------------------------------------------------------------------------------
     def compare(self, claim_id: str, by_source: dict[str, list[str]], all_sources: list[str],

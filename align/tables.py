@@ -11,8 +11,6 @@ from pathlib import Path
 
 from .errors import DataFileError
 
-TABLES = ("page", "spelling", "places", "world", "titles", "numbers", "verbs")
-
 
 @lru_cache(maxsize=None)
 def builtin(name: str) -> dict:

@@ -242,12 +242,12 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
         target = WEEKDAYS.index(m.group("wd").lower())
         rel = (m.group("rel") or "").lower()
         base = ctx.published
+        # days to the next such weekday, and since the last (0 on that very day)
+        ahead, back = (target - base.weekday()) % 7, (base.weekday() - target) % 7
         if rel == "last":
-            delta = (base.weekday() - target) % 7 or 7
-            return _iso(base - timedelta(days=delta)), "weekday, last"
+            return _iso(base - timedelta(days=back or 7)), "weekday, last"
         if rel == "next":
-            delta = (target - base.weekday()) % 7 or 7
-            return _iso(base + timedelta(days=delta)), "weekday, next"
+            return _iso(base + timedelta(days=ahead or 7)), "weekday, next"
         before = text[:m.start()].split()
         declared = before and before[-1].lower() in ("declared", "proclaimed", "designated") \
             and re.match(r"\s+(?:a|an|as)\b", text[m.end():])
@@ -255,7 +255,6 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             # the start of a period just declared ("three days of mourning beginning Friday",
             # "declared Friday a day of mourning"): the nearer of the two, whatever the tense of
             # the declaring verb
-            ahead, back = (target - base.weekday()) % 7, (base.weekday() - target) % 7
             if ahead <= back:
                 return _iso(base + timedelta(days=ahead)), "weekday, start of a period"
             return _iso(base - timedelta(days=back)), "weekday, start of a period"
@@ -276,15 +275,13 @@ def _resolve(kind: str, m: re.Match, text: str, ctx: DateContext):
             or rel == "from" and FUTURE.search(text[m.end():])
         # "It was not until Thursday that ...": a past event, not a deadline
         not_until = rel == "until" and re.search(r"\b(?:was|were)(?:\s+not|n['’]t)\s+$", text[:m.start()])
-        ahead, back = (target - base.weekday()) % 7, (base.weekday() - target) % 7
         # "brought the blaze under control by Tuesday afternoon" the day after: a deadline met in
         # the past tense is the nearer such day ("they signed it by Friday" on a Wednesday: ahead)
         met = rel in ("by", "before") and not will and PAST.search(clause) and back < ahead
         if (rel in ("by", "until", "before") and not past_perfect and not not_until and not met) \
                 or (will and not past_perfect):  # a deadline lies ahead
             return _iso(base + timedelta(days=ahead)), "weekday, future tense"
-        delta = (base.weekday() - target) % 7
-        return _iso(base - timedelta(days=delta)), "weekday, past tense"
+        return _iso(base - timedelta(days=back)), "weekday, past tense"
     if kind == "relative":
         if ctx.published is None:
             return None, "relative without a publication date"
